@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Telnyx.Generated.Http;
+
+/// <summary>
+/// Gives a request body a command_id when it has none. Done once per logical call, on the serialised bytes, so every
+/// retry carries the same id, the caller's object is never mutated, and any way of calling the generated client gets it.
+/// </summary>
+internal static class CommandIdBody
+{
+    private static readonly byte[] Key = "\"command_id\":"u8.ToArray();
+
+    public static (byte[] Body, string? CommandId) Ensure(byte[] body)
+    {
+        var found = FindTopLevel(body, out var existing);
+        if (found == Presence.Set)
+        {
+            return (body, existing);
+        }
+
+        if (found == Presence.Blank)
+        {
+            return ReplaceBlank(body); // rare: the caller set "" (or null via extension data)
+        }
+
+        var start = Array.IndexOf(body, (byte)'{');
+        if (start < 0)
+        {
+            return (body, null); // not a JSON object: leave it for Telnyx to reject
+        }
+
+        var id = Guid.NewGuid().ToString();
+        var isEmpty = body.AsSpan(start + 1).TrimStart(" \t\r\n"u8).StartsWith("}"u8);
+        var insert = Encoding.UTF8.GetBytes($"\"{id}\"{(isEmpty ? string.Empty : ",")}");
+        var result = new byte[body.Length + Key.Length + insert.Length];
+        body.AsSpan(0, start + 1).CopyTo(result);
+        Key.CopyTo(result.AsSpan(start + 1));
+        insert.CopyTo(result.AsSpan(start + 1 + Key.Length));
+        body.AsSpan(start + 1).CopyTo(result.AsSpan(start + 1 + Key.Length + insert.Length));
+        return (result, id);
+    }
+
+    public enum Presence
+    {
+        Absent,
+        Blank,
+        Set,
+    }
+
+    /// <summary>Whether the top-level object has a command_id, and its value.</summary>
+    public static Presence FindTopLevel(ReadOnlySpan<byte> body, out string? commandId)
+    {
+        commandId = null;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return Presence.Absent;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isCommandId = reader.ValueTextEquals("command_id"u8);
+                reader.Read();
+                if (isCommandId)
+                {
+                    commandId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    return string.IsNullOrWhiteSpace(commandId) ? Presence.Blank : Presence.Set;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return Presence.Absent;
+    }
+
+    private static (byte[] Body, string? CommandId) ReplaceBlank(byte[] body)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        var id = Guid.NewGuid().ToString();
+        node["command_id"] = id;
+        return (JsonSerializer.SerializeToUtf8Bytes(node), id);
+    }
+}

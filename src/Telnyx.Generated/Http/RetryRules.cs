@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using Polly;
+using Polly.Timeout;
+
+namespace Telnyx.Generated.Http;
+
+/// <summary>What is retried and how long the server asked to wait.</summary>
+internal static class RetryRules
+{
+    public static bool ShouldRetry(RepeatSafety safety, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryDelay, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (outcome.Exception is { } exception)
+        {
+            return exception switch
+            {
+                // Nothing reached Telnyx: safe for every action.
+                HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
+
+                // Telnyx may have run the command: only where a repeat is harmless.
+                HttpRequestException or TimeoutRejectedException or TaskCanceledException { InnerException: TimeoutException } => safety != RepeatSafety.NotIdempotent,
+                _ => false,
+            };
+        }
+
+        var response = outcome.Result!;
+        if (ServerDelay(response, TimeProvider.System) is { } asked && asked > maxRetryDelay)
+        {
+            return false; // the caller asked us not to wait this long: surface the error with RetryAfter
+        }
+
+        if (ShouldRetryHeader(response) is { } serverSays)
+        {
+            return serverSays;
+        }
+
+        return (int)response.StatusCode switch
+        {
+            429 or 503 => true, // rejected before processing
+            408 or 500 or 502 or 504 => safety != RepeatSafety.NotIdempotent,
+            _ => false,
+        };
+    }
+
+    /// <summary>The delay from <c>retry-after-ms</c>, or <c>Retry-After</c> as seconds or an HTTP date; null when absent or unreadable.</summary>
+    public static TimeSpan? ServerDelay(HttpResponseMessage response, TimeProvider clock)
+    {
+        if (response.Headers.TryGetValues("retry-after-ms", out var msValues)
+            && double.TryParse(msValues.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)
+            && ms >= 0 && ms < TimeSpan.MaxValue.TotalMilliseconds)
+        {
+            return TimeSpan.FromMilliseconds(ms);
+        }
+
+        RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter?.Date is { } date)
+        {
+            var wait = date - clock.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static bool? ShouldRetryHeader(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("x-should-retry", out var values) && bool.TryParse(values.FirstOrDefault()?.Trim(), out var value)
+            ? value
+            : null;
+}

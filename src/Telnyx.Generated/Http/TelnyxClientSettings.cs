@@ -1,0 +1,82 @@
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+
+namespace Telnyx.Generated.Http;
+
+/// <summary>An immutable, validated snapshot of <see cref="TelnyxClientOptions"/>, taken at construction.</summary>
+internal sealed class TelnyxClientSettings
+{
+    public static readonly string UserAgent = "Telnyx.Generated/" + LibraryVersion();
+
+    private TelnyxClientSettings(string apiKey, Uri baseUrl, int maxRetries, TimeSpan maxRetryDelay, TimeSpan timeout, ILogger? logger, TimeProvider timeProvider)
+    {
+        ApiKey = apiKey;
+        BaseUrl = baseUrl;
+        MaxRetries = maxRetries;
+        MaxRetryDelay = maxRetryDelay;
+        Timeout = timeout;
+        Logger = logger;
+        TimeProvider = timeProvider;
+    }
+
+    public string ApiKey { get; }
+
+    public Uri BaseUrl { get; }
+
+    public int MaxRetries { get; }
+
+    public TimeSpan MaxRetryDelay { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public ILogger? Logger { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public static TelnyxClientSettings From(TelnyxClientOptions options)
+    {
+        var apiKey = options.ApiKey;
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            apiKey = Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable);
+        }
+
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            throw new ArgumentException(
+                $"No Telnyx API key: set TelnyxClientOptions.ApiKey or the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable.",
+                nameof(options));
+        }
+
+        if (options.BaseUrl is null || !options.BaseUrl.IsAbsoluteUri)
+        {
+            throw new ArgumentException("TelnyxClientOptions.BaseUrl must be an absolute URI such as https://api.telnyx.com/v2/.", nameof(options));
+        }
+
+        if (options.MaxRetries < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetries, "TelnyxClientOptions.MaxRetries must be 0 or more.");
+        }
+
+        if (options.MaxRetryDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetryDelay, "TelnyxClientOptions.MaxRetryDelay must not be negative.");
+        }
+
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "TelnyxClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.");
+        }
+
+        // Relative paths are appended to the base, so it must end in '/' or its last segment (v2) would be replaced.
+        var baseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
+        return new TelnyxClientSettings(apiKey.Trim(), baseUrl, options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Logger, options.TimeProvider ?? TimeProvider.System);
+    }
+
+    private static string LibraryVersion()
+    {
+        var version = typeof(TelnyxClientSettings).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? version : version[..plus];
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Telnyx.Generated.Http;
+
+/// <summary>One structured line per attempt. Never the body, the Authorization header, the call id or SIP credentials.</summary>
+internal static class TelnyxLog
+{
+    private static readonly Action<ILogger, string, string, int, string, double, string?, Exception?> AttemptLine =
+        LoggerMessage.Define<string, string, int, string, double, string?>(
+            LogLevel.Information,
+            new EventId(1, "TelnyxAttempt"),
+            "Telnyx {Method} {Path} attempt {Attempt}: {Status} in {ElapsedMs:0.0} ms (command_id {CommandId})");
+
+    public static void Attempt(ILogger? logger, TelnyxPipelineHandler.CallState state, int attempt, string status, TimeSpan elapsed)
+    {
+        if (logger is not null && logger.IsEnabled(LogLevel.Information))
+        {
+            AttemptLine(logger, state.Method, state.PathTemplate, attempt, status, elapsed.TotalMilliseconds, state.CommandId, null);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+
+namespace Telnyx.Generated;
+
+/// <summary>Settings for a <see cref="TelnyxClient"/>. They are read once, when the client is constructed.</summary>
+public sealed class TelnyxClientOptions
+{
+    /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
+    public const string ApiKeyEnvironmentVariable = "TELNYX_API_KEY";
+
+    /// <summary>The default <see cref="BaseUrl"/>: Telnyx's v2 API.</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://api.telnyx.com/v2/");
+
+    /// <summary>The Telnyx API key (V2). When null, the <c>TELNYX_API_KEY</c> environment variable is used.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API root; requests go to <c>BaseUrl + "calls/{id}/actions/..."</c>. Default <c>https://api.telnyx.com/v2/</c>.</summary>
+    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
+
+    /// <summary>How many times a failed call is retried (0 disables retries). Default 2, like Telnyx's own SDKs.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The longest server-requested wait (<c>Retry-After</c>) the client honours; a longer request surfaces the error instead. Default 60 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The time allowed for one attempt; <see cref="Timeout.InfiniteTimeSpan"/> disables it. Default 60 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Receives one structured line per attempt. Optional; secrets and bodies are never logged.</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>The clock used for backoff, timeouts and elapsed times; replace it in tests. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Describes the options without revealing the API key.</summary>
+    /// <returns>A description with the key redacted.</returns>
+    public override string ToString() =>
+        $"TelnyxClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {BaseUrl}, MaxRetries = {MaxRetries}, MaxRetryDelay = {MaxRetryDelay}, Timeout = {Timeout} }}";
+}
