@@ -5,22 +5,19 @@ namespace Telnyx.Generated.SpecTool.Tests;
 /// <summary>A temporary copy of the official excerpt with one deliberate change, as Telnyx might publish it.</summary>
 internal sealed class OfficialSpecCopy : IDisposable
 {
+    private readonly YamlStream _stream = new();
     private readonly YamlMappingNode _root;
 
     public OfficialSpecCopy()
     {
-        var stream = new YamlStream();
         using (var reader = File.OpenText(Repo.OfficialExcerpt))
         {
-            stream.Load(reader);
+            _stream.Load(reader);
         }
 
-        _stream = stream;
-        _root = (YamlMappingNode)stream.Documents[0].RootNode;
+        _root = (YamlMappingNode)_stream.Documents[0].RootNode;
         FilePath = Path.Combine(Path.GetTempPath(), $"telnyx-official-{Guid.NewGuid():N}.yaml");
     }
-
-    private readonly YamlStream _stream;
 
     public string FilePath { get; }
 
