@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Telnyx.Generated.SpecTool;
+
+var officialSpec = new Argument<FileInfo>("official-spec")
+{
+    Description = "Telnyx's official OpenAPI spec (3.1, JSON or YAML; the whole spec3.yml or an excerpt).",
+};
+var specDir = new Option<DirectoryInfo?>("--spec-dir")
+{
+    Description = "The curated spec/ directory (default: the spec/ found above the current directory).",
+};
+var drift = new Command("drift", "Report where spec/ differs from Telnyx's official spec, except the deviations in spec/DEVIATIONS.md. Exit code 0: no drift, 1: drift, 2: unusable input.");
+drift.Arguments.Add(officialSpec);
+drift.Options.Add(specDir);
+drift.SetAction(parse => DriftCommand.Run(parse.GetValue(officialSpec)!.FullName, parse.GetValue(specDir)?.FullName, Console.Out, Console.Error));
+
+var root = new RootCommand("Maintenance tools for the Telnyx.Generated curated spec.");
+root.Subcommands.Add(drift);
+
+var result = root.Parse(args);
+// A malformed command line is unusable input too (exit 2), not drift.
+return result.Errors.Count > 0 ? Usage(result) : result.Invoke();
+
+static int Usage(ParseResult result)
+{
+    foreach (var error in result.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("usage: Telnyx.Generated.SpecTool drift <official-spec> [--spec-dir <dir>]");
+    return DriftCommand.BadInput;
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text.Json;
+using YamlDotNet.RepresentationModel;
+
+namespace Telnyx.Generated.Conformance.Tests;
+
+/// <summary>
+/// Spectral with the repository's .spectral.yaml: spec/ lints clean, and each of our own rules catches the mistake it
+/// exists for (so a rule that silently matches nothing cannot pass for a guard).
+/// </summary>
+[NonParallelizable]
+public sealed class SpectralLintTests
+{
+    private static readonly string[] OwnRules =
+    [
+        "telnyx-operation-id-deliberate",
+        "telnyx-operation-one-tag",
+        "telnyx-property-description",
+        "telnyx-enum-description",
+        "telnyx-no-inline-object-property",
+        "telnyx-property-allof-is-reference",
+        "telnyx-body-schema-is-reference",
+    ];
+
+    [OneTimeSetUp]
+    public void RequireNode()
+    {
+        if (PrismServer.NodeMissingReason() is { } reason)
+        {
+            Assert.Ignore(reason); // .ci/run fails the build when these tests did not run
+        }
+    }
+
+    [Test]
+    public async Task The_curated_spec_has_no_errors_and_no_warnings()
+    {
+        var results = await LintAsync("spec/telnyx-call-control.yaml", "spec/telnyx-webhooks.yaml");
+
+        Assert.That(results.Where(r => r.Severity <= 1).Select(r => $"{r.Code} at {r.Path}"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Each_of_our_rules_reports_the_mistake_it_guards_against()
+    {
+        var stream = new YamlStream();
+        using (var reader = File.OpenText(Repo.Path("spec", "telnyx-call-control.yaml")))
+        {
+            stream.Load(reader);
+        }
+
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        YamlMappingNode Map(params string[] keys) => (YamlMappingNode)keys.Aggregate<string, YamlNode>(root, (n, k) => ((YamlMappingNode)n).Children[new YamlScalarNode(k)]);
+
+        var sendDtmf = Map("paths", "/calls/{call_control_id}/actions/send_dtmf", "post");
+        sendDtmf.Children[new YamlScalarNode("operationId")] = new YamlScalarNode("send_dtmf");
+        Map("paths", "/calls/{call_control_id}/actions/refer", "post").Children[new YamlScalarNode("tags")] = new YamlSequenceNode(new YamlScalarNode("Call Commands"), new YamlScalarNode("Calls"));
+        Map("components", "schemas", "ReferRequest", "properties", "sip_address").Children.Remove(new YamlScalarNode("description"));
+        Map("components", "schemas", "SipTransport").Children.Remove(new YamlScalarNode("description"));
+        var siprec = Map("components", "schemas", "StartSiprecRequest", "properties");
+        siprec.Add("recording", new YamlMappingNode
+        {
+            { "description", "An inline object." },
+            { "type", "object" },
+            { "properties", new YamlMappingNode { { "channels", new YamlMappingNode { { "description", "How many." }, { "type", "integer" } } } } },
+        });
+        siprec.Add("track_hint", new YamlMappingNode
+        {
+            { "description", "allOf around an inline schema." },
+            { "allOf", new YamlSequenceNode(new YamlMappingNode { { "type", "string" } }) },
+        });
+        Map("paths", "/calls/{call_control_id}/actions/siprec_stop", "post", "requestBody", "content", "application/json").Children[new YamlScalarNode("schema")] =
+            new YamlMappingNode { { "type", "object" } };
+
+        var copy = Path.Combine(Path.GetTempPath(), $"telnyx-lint-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            using (var writer = File.CreateText(copy))
+            {
+                stream.Save(writer, assignAnchors: false);
+            }
+
+            var results = await LintAsync(copy);
+
+            Assert.That(results.Where(r => r.Code.StartsWith("telnyx-", StringComparison.Ordinal)).Select(r => r.Code).Distinct(), Is.EquivalentTo(OwnRules));
+            Assert.That(results.Where(r => OwnRules.Contains(r.Code)).Select(r => r.Severity).Distinct(), Is.EqualTo(new[] { 0 }), "our rules are errors");
+            Assert.That(results, Has.Some.Matches<LintResult>(r => r!.Code == "telnyx-property-description" && r.Path.EndsWith("sip_address", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    private sealed record LintResult(string Code, int Severity, string Path);
+
+    private static async Task<List<LintResult>> LintAsync(params string[] files)
+    {
+        var spectral = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "spectral.cmd" : "spectral");
+        if (!File.Exists(spectral))
+        {
+            Assert.Fail($"{spectral} not found: run `npm ci` at the repository root.");
+        }
+
+        var output = Path.Combine(Path.GetTempPath(), $"spectral-{Guid.NewGuid():N}.json");
+        var start = new ProcessStartInfo(spectral) { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in (string[])["lint", .. files, "--ruleset", Repo.Path(".spectral.yaml"), "--format", "json", "--output", output, "--fail-severity", "error"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.That(File.Exists(output), Is.True, $"Spectral wrote no report (exit {process.ExitCode}): {await stdout}{await stderr}");
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            return json.RootElement.EnumerateArray().Select(r => new LintResult(
+                r.GetProperty("code").GetString()!,
+                r.GetProperty("severity").GetInt32(),
+                string.Join("/", r.GetProperty("path").EnumerateArray().Select(p => p.ToString())))).ToList();
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}

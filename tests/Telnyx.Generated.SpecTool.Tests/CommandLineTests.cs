@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace Telnyx.Generated.SpecTool.Tests;
+
+/// <summary>The real executable, as README's maintenance loop runs it: arguments, spec/ discovery, exit codes.</summary>
+public sealed class CommandLineTests
+{
+    private static async Task<(int Exit, string Output, string Error)> RunToolAsync(params string[] args)
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "Telnyx.Generated.SpecTool.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = Repo.Root, // spec/ is found from the current directory, as with `dotnet run` in the repo
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(tool);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Test]
+    public async Task Drift_exits_1_and_prints_the_change_then_0_on_the_official_excerpt()
+    {
+        using var copy = new OfficialSpecCopy();
+        copy.Map("components", "schemas", "StopSiprecRequest", "properties").Add("reason", new YamlMappingNode { { "type", "string" } });
+
+        var drift = await RunToolAsync("drift", copy.Save());
+        var clean = await RunToolAsync("drift", Repo.OfficialExcerpt);
+
+        Assert.That(drift.Exit, Is.EqualTo(1), drift.Output + drift.Error);
+        Assert.That(drift.Output, Does.Contain("POST /calls/{call_control_id}/actions/siprec_stop").And.Contain("[missing] request reason"));
+        Assert.That(clean.Exit, Is.EqualTo(0), clean.Output + clean.Error);
+        Assert.That(clean.Output, Does.Contain("No drift."));
+    }
+
+    [Test]
+    public async Task Bad_input_exits_2_with_a_message()
+    {
+        var missing = await RunToolAsync("drift", "/no/such/official-spec.yaml");
+        var noArgument = await RunToolAsync("drift");
+
+        Assert.That(missing.Exit, Is.EqualTo(2));
+        Assert.That(missing.Error, Does.Contain("not found"));
+        Assert.That(noArgument.Exit, Is.EqualTo(2));
+        Assert.That(noArgument.Error, Does.Contain("usage"));
+    }
+}
