@@ -177,7 +177,10 @@ public class ParseTests
 
     [Test]
     public void Utf8Bom_IsSkipped()
-        => Assert.That(TelnyxWebhookParser.Parse([0xEF, 0xBB, 0xBF, .. Utf8(Body)]), Is.TypeOf<CallReferStartedEvent>());
+    {
+        Assert.That(TelnyxWebhookParser.Parse([0xEF, 0xBB, 0xBF, .. Utf8(Body)]), Is.TypeOf<CallReferStartedEvent>());
+        Assert.That(TelnyxWebhookParser.Parse("\uFEFF" + Body), Is.TypeOf<CallReferStartedEvent>());
+    }
 
     [Test]
     public void NonAsciiValues_RoundTripFromBytes()
