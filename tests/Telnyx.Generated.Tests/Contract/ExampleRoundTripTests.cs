@@ -20,6 +20,7 @@ public class ExampleRoundTripTests
             .Where(g => g.Examples.Count > 0)
             .Select(g => new TestCaseData(g.Examples).SetArgDisplayNames(g.Owner));
 
+    // A schema without examples still yields a case when one of its properties has no generated counterpart.
     public static IEnumerable<TestCaseData> OfficialExcerptExamples() =>
         SpecExamples.Find(YamlJson.Load(Repo.SharedReference(Excerpt)), Excerpt, CuratedType)
             .Where(g => g.Examples.Count > 0)
@@ -69,6 +70,12 @@ public class ExampleRoundTripTests
         {
             foreach (var example in examples)
             {
+                if (example.Problem is not null)
+                {
+                    Assert.Fail(example.Problem);
+                    continue;
+                }
+
                 var settings = TelnyxJson.ResponseSettings;
                 var writeSettings = TelnyxJson.RequestSettings;
                 if (example.Type.IsEnum)
