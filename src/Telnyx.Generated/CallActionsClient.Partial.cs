@@ -16,12 +16,19 @@ public partial class CallActionsClient
     }
 
     // Called by the PathParameter template override: NSwag only rejects null, but an empty or blank
-    // call_control_id would silently address a different URL, so it is a caller error before any HTTP.
+    // call_control_id would silently address a different URL, so it is a caller error before any HTTP. So are "."
+    // and "..": escaping leaves them as they are and System.Uri then removes them as dot segments
+    // (calls/../actions/refer became /v2/actions/refer).
     private static string ValidatePathParameter(string value, string parameterName)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new ArgumentException($"{parameterName} must be a Telnyx call_control_id; it was empty or white space.", parameterName);
+        }
+
+        if (value is "." or "..")
+        {
+            throw new ArgumentException($"{parameterName} must be a Telnyx call_control_id; '{value}' is a relative path segment.", parameterName);
         }
 
         return value;

@@ -6,14 +6,16 @@ namespace Telnyx.Generated;
 /// <summary>The JSON rules shared by every generated model, for requests, responses and webhooks.</summary>
 internal static class TelnyxJson
 {
+    // One resolver for all settings: Newtonsoft caches contracts per resolver instance. Declared before the settings
+    // below because static fields initialise in textual order: declared after them, the settings got a null resolver
+    // (Newtonsoft's default), so errors and webhooks enforced the spec's required fields and threw on a missing one.
+    private static readonly IContractResolver Resolver = new LenientContractResolver();
+
     /// <summary>Settings for reading anything Telnyx sends (responses, errors, webhooks).</summary>
     public static readonly JsonSerializerSettings ResponseSettings = Configure(new JsonSerializerSettings(), isRequest: false);
 
     /// <summary>Settings for writing request bodies.</summary>
     public static readonly JsonSerializerSettings RequestSettings = Configure(new JsonSerializerSettings(), isRequest: true);
-
-    // One resolver for all settings: Newtonsoft caches contracts per resolver instance.
-    private static readonly IContractResolver Resolver = new LenientContractResolver();
 
     public static JsonSerializerSettings Configure(JsonSerializerSettings settings, bool isRequest)
     {

@@ -10,6 +10,24 @@ internal static class Repo
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
-    /// <summary>../shared/reference beside the repository (CI clones main with shared/ beside it).</summary>
-    public static string SharedReference(string file) => System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, "..", "shared", "reference", file));
+    /// <summary>
+    /// A file in shared/reference: CI clones main with shared/ beside it (../shared), while a git worktree sits deeper
+    /// (/work/wt/branch -> /work/shared), so the nearest ancestor holding shared/reference wins.
+    /// </summary>
+    public static string SharedReference(string file)
+    {
+        var searched = new List<string>();
+        for (var dir = Directory.GetParent(System.IO.Path.GetFullPath(Root)); dir is not null; dir = dir.Parent)
+        {
+            var reference = System.IO.Path.Combine(dir.FullName, "shared", "reference");
+            searched.Add(reference);
+            if (Directory.Exists(reference))
+            {
+                return System.IO.Path.Combine(reference, file);
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            $"shared/reference (with {file}) was not found beside the repository {Root}; searched: {string.Join(", ", searched)}. Clone the shared folder beside the repository.");
+    }
 }

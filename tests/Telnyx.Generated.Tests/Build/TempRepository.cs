@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Telnyx.Generated.Tests.Build;
+
+/// <summary>
+/// A copy of what building the library needs (spec/, generator/, src/Telnyx.Generated/ and the root props) in a temp
+/// folder outside the repository, so tests can edit the spec and build without touching the checkout. A fixture
+/// creates one in OneTimeSetUp and disposes it (deleting the folder) in OneTimeTearDown.
+/// </summary>
+internal sealed class TempRepository : IDisposable
+{
+    /// <summary>The temp folder; the copied repository is its "repo" subfolder, throwaway projects sit beside it.</summary>
+    public string Root { get; }
+
+    public string RepoRoot => Path.Combine(Root, "repo");
+
+    public string LibraryProject => Path.Combine(RepoRoot, "src", "Telnyx.Generated", "Telnyx.Generated.csproj");
+
+    public string GeneratedDir => Path.Combine(RepoRoot, "src", "Telnyx.Generated", "obj", "Debug", "net10.0", "Generated");
+
+    public string CallControlSpec => Path.Combine(RepoRoot, "spec", "telnyx-call-control.yaml");
+
+    public TempRepository()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "telnyx-generated-build-" + Guid.NewGuid().ToString("N")[..8]);
+        var repo = Path.Combine(Root, "repo");
+        foreach (var folder in new[] { "spec", "generator", Path.Combine("src", "Telnyx.Generated") })
+        {
+            CopyFolder(Repo.Path(folder), Path.Combine(repo, folder));
+        }
+
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json" })
+        {
+            File.Copy(Repo.Path(file), Path.Combine(repo, file));
+        }
+
+    }
+
+    public void Dispose() => TryDelete(Root);
+
+    /// <summary>A console project outside the copied repository with a ProjectReference to the copied library.</summary>
+    public string CreateConsumer(string name, string programSource)
+    {
+        var folder = Path.Combine(Root, name);
+        Directory.CreateDirectory(folder);
+        var reference = Path.GetRelativePath(folder, LibraryProject).Replace('\\', '/');
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{reference}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), programSource);
+        return Path.Combine(folder, name + ".csproj");
+    }
+
+    /// <summary>Runs dotnet with the console logger (no terminal logger, no node reuse) and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's own MSBuild settings must not leak into the child build.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
+        }
+
+        process.WaitForExit(); // drains the output events
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>dotnet build with the console logger at the given verbosity; -nodeReuse:false leaves no MSBuild nodes behind.</summary>
+    public static (int ExitCode, string Output) Build(string project, string verbosity, params string[] extra) =>
+        Dotnet(Path.GetDirectoryName(project)!, ["build", project, "-tl:off", "-nodeReuse:false", $"-v:{verbosity}", .. extra]);
+
+    private static void CopyFolder(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            var first = relative.Split(Path.DirectorySeparatorChar)[0];
+            if (first is "bin" or "obj")
+            {
+                continue;
+            }
+
+            var target = Path.Combine(destination, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

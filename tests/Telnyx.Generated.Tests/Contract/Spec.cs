@@ -1,0 +1,101 @@
+using Newtonsoft.Json.Linq;
+
+namespace Telnyx.Generated.Tests.Contract;
+
+/// <summary>One curated spec file and the namespace NSwag generates its schemas into (see generator/Telnyx.Generated.NSwag.targets).</summary>
+internal sealed record SpecFile(string FileName, string Namespace)
+{
+    private static readonly Dictionary<string, JObject> Cache = new();
+
+    public static readonly SpecFile CallControl = new("telnyx-call-control.yaml", "Telnyx.Generated");
+    public static readonly SpecFile Webhooks = new("telnyx-webhooks.yaml", "Telnyx.Generated.Webhooks");
+    public static readonly SpecFile[] All = [CallControl, Webhooks];
+
+    public JObject Document
+    {
+        get
+        {
+            lock (Cache)
+            {
+                if (!Cache.TryGetValue(FileName, out var document))
+                {
+                    Cache[FileName] = document = YamlJson.Load(Repo.Path("spec", FileName));
+                }
+
+                return document;
+            }
+        }
+    }
+
+    public IEnumerable<(string Name, JObject Schema)> Schemas =>
+        ((JObject)Document["components"]!["schemas"]!).Properties().Select(p => (p.Name, (JObject)p.Value));
+
+    public JObject Schema(string name) => (JObject)Document["components"]!["schemas"]![name]!;
+
+    /// <summary>The generated CLR type for a component schema of this file.</summary>
+    public Type GeneratedType(string schemaName) =>
+        typeof(TelnyxClient).Assembly.GetType($"{Namespace}.{schemaName}")
+        ?? throw new AssertionException($"{FileName}: schema {schemaName} has no generated type {Namespace}.{schemaName}");
+
+    public static string RefName(string reference)
+    {
+        const string prefix = "#/components/schemas/";
+        Assert.That(reference, Does.StartWith(prefix), "only local component $refs are expected in spec/");
+        return reference[prefix.Length..];
+    }
+
+    /// <summary>The properties a schema declares itself: its own plus those of inline allOf parts (a $ref part is the base class).</summary>
+    public static IEnumerable<JProperty> OwnProperties(JObject schema)
+    {
+        var parts = new List<JObject> { schema };
+        if (schema["allOf"] is JArray allOf)
+        {
+            parts.AddRange(allOf.OfType<JObject>().Where(p => p["$ref"] is null));
+        }
+
+        return parts.SelectMany(p => p["properties"] is JObject props ? props.Properties() : []);
+    }
+
+    public static IReadOnlySet<string> Required(JObject schema)
+    {
+        var parts = new List<JObject> { schema };
+        if (schema["allOf"] is JArray allOf)
+        {
+            parts.AddRange(allOf.OfType<JObject>().Where(p => p["$ref"] is null));
+        }
+
+        return parts.SelectMany(p => p["required"] is JArray r ? r.Values<string>() : []).ToHashSet()!;
+    }
+
+    public static string? BaseSchema(JObject schema) =>
+        schema["allOf"] is JArray allOf ? allOf.OfType<JObject>().Select(p => (string?)p["$ref"]).FirstOrDefault(r => r is not null) is { } r ? RefName(r) : null : null;
+
+    public static bool IsStringEnum(JObject schema) => (string?)schema["type"] == "string" && schema["enum"] is JArray;
+
+    /// <summary>The CLR type NSwag is configured to produce for a property schema (nswag.json: List, DateTimeOffset, object for free-form).</summary>
+    public Type ExpectedClrType(JObject schema, string where)
+    {
+        if ((string?)schema["$ref"] is { } reference)
+        {
+            return GeneratedType(RefName(reference));
+        }
+
+        var type = (string?)schema["type"];
+        var format = (string?)schema["format"];
+        Assert.That(schema["enum"], Is.Null, $"{where}: inline enums become anonymous types; give the enum a named schema");
+        return type switch
+        {
+            "string" when format is "date-time" => typeof(DateTimeOffset),
+            "string" => typeof(string),
+            "integer" when format is "int64" => typeof(long),
+            "integer" => typeof(int),
+            "number" when format is "float" => typeof(float),
+            "number" when format is "decimal" => typeof(decimal),
+            "number" => typeof(double),
+            "boolean" => typeof(bool),
+            "array" => typeof(List<>).MakeGenericType(ExpectedClrType((JObject)schema["items"]!, where + "[]")),
+            "object" when schema["properties"] is null => typeof(object),
+            _ => throw new AssertionException($"{where}: type '{type}' (format '{format}') needs a named schema or a mapping in this test"),
+        };
+    }
+}
