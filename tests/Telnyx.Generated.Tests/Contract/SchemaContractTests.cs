@@ -146,7 +146,7 @@ public class SchemaContractTests
             {
                 foreach (var property in SpecFile.OwnProperties(schema))
                 {
-                    if ((string?)property.Value["$ref"] is { } r && SpecFile.RefName(r) == enumSchema)
+                    if (SpecFile.PropertyRef(property.Value) is { } r && SpecFile.RefName(r) == enumSchema)
                     {
                         var holder = file.GeneratedType(name);
                         if (!holder.IsAbstract)

@@ -70,12 +70,19 @@ internal sealed record SpecFile(string FileName, string Namespace)
     public static string? BaseSchema(JObject schema) =>
         schema["allOf"] is JArray allOf ? allOf.OfType<JObject>().Select(p => (string?)p["$ref"]).FirstOrDefault(r => r is not null) is { } r ? RefName(r) : null : null;
 
+    /// <summary>
+    /// The named schema a property refers to: a bare <c>$ref</c>, or <c>description</c> + <c>allOf: [$ref]</c>, which is
+    /// how spec/ documents such a property (OpenAPI 3.0 ignores siblings of a bare $ref); NSwag generates the referenced type.
+    /// </summary>
+    public static string? PropertyRef(JToken schema) =>
+        (string?)schema["$ref"] ?? (schema["allOf"] is JArray { Count: 1 } single ? (string?)single[0]?["$ref"] : null);
+
     public static bool IsStringEnum(JObject schema) => (string?)schema["type"] == "string" && schema["enum"] is JArray;
 
     /// <summary>The CLR type NSwag is configured to produce for a property schema (nswag.json: List, DateTimeOffset, object for free-form).</summary>
     public Type ExpectedClrType(JObject schema, string where)
     {
-        if ((string?)schema["$ref"] is { } reference)
+        if (PropertyRef(schema) is { } reference)
         {
             return GeneratedType(RefName(reference));
         }
