@@ -46,18 +46,33 @@ internal sealed class ScriptedTelnyx : IDisposable
     /// <summary>Each attempt's request, in order (the message itself; its content was read into <see cref="Sent"/>).</summary>
     public ConcurrentQueue<HttpRequestMessage> Requests { get; } = new();
 
-    public TelnyxClient Client(TestClock clock, Action<TelnyxClientOptions>? configure = null)
+    private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first attempt reaches the server.</summary>
+    public Task FirstRequest => _firstRequest.Task;
+
+    /// <summary>The HttpClient the last <see cref="Client"/> was built on (it belongs to the test, not the TelnyxClient).</summary>
+    public HttpClient? HttpClient { get; private set; }
+
+    public TelnyxClient Client(TestClock clock, Action<TelnyxClientOptions>? configure = null, TimeSpan? httpClientTimeout = null)
     {
         var options = new TelnyxClientOptions { ApiKey = "KEY_test", TimeProvider = clock };
         configure?.Invoke(options);
         // Network faults are raised in front of MockHttp: an exception from inside a MockHttp responder never reaches the caller.
-        return new TelnyxClient(new HttpClient(new FaultHandler(this) { InnerHandler = Mock }), options);
+        HttpClient = new HttpClient(new FaultHandler(this) { InnerHandler = Mock }, disposeHandler: false);
+        if (httpClientTimeout is { } limit)
+        {
+            HttpClient.Timeout = limit;
+        }
+
+        return new TelnyxClient(HttpClient, options);
     }
 
     private async Task<HttpResponseMessage> Answer(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var n = Interlocked.Increment(ref _attempts);
         Requests.Enqueue(request);
+        _firstRequest.TrySetResult();
         Sent.Enqueue(request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
         var step = _steps[Math.Min(n, _steps.Length) - 1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         switch (step[0])
