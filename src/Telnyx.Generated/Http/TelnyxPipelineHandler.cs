@@ -124,7 +124,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         }
         catch (Exception exception)
         {
-            TelnyxLog.Attempt(_settings.Logger, state, attempt, exception.GetType().Name, _settings.TimeProvider.GetElapsedTime(started));
+            // A cancellation the caller did not ask for is this attempt's timeout: say so rather than "TaskCanceledException".
+            var status = exception is OperationCanceledException ? (state.CallerToken.IsCancellationRequested ? "cancelled" : "timeout") : exception.GetType().Name;
+            TelnyxLog.Attempt(_settings.Logger, state, attempt, status, _settings.TimeProvider.GetElapsedTime(started));
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
     }
@@ -210,8 +212,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
     /// <summary>What one logical call needs across its attempts: the body is read and (if needed) given its command_id once.</summary>
     internal sealed class CallState
     {
-        private CallState(TelnyxPipelineHandler handler, HttpRequestMessage template, string action, RepeatSafety safety, byte[]? body, string? commandId)
+        private CallState(TelnyxPipelineHandler handler, HttpRequestMessage template, string action, RepeatSafety safety, byte[]? body, string? commandId, CancellationToken callerToken)
         {
+            CallerToken = callerToken;
             Handler = handler;
             Template = template;
             Action = action;
@@ -234,6 +237,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
         public int Attempts { get; set; }
 
+        /// <summary>The token the call was made with (not the per-attempt one, which the timeout also cancels).</summary>
+        public CancellationToken CallerToken { get; }
+
         public string Method => Template.Method.Method;
 
         public string PathTemplate => CallCommand.PathTemplate(Action);
@@ -250,7 +256,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
                 (body, commandId) = CommandIdBody.Ensure(body);
             }
 
-            return new CallState(handler, request, action, safety, body, commandId);
+            return new CallState(handler, request, action, safety, body, commandId, cancellationToken);
         }
 
         /// <summary>A fresh message per attempt: a sent HttpRequestMessage cannot be sent again through HttpClient.</summary>
@@ -264,6 +270,12 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             foreach (var header in Template.Headers)
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            // Handlers of a supplied HttpClient (IHttpClientFactory) may read options set on the original message.
+            foreach (var option in Template.Options)
+            {
+                ((IDictionary<string, object?>)message.Options)[option.Key] = option.Value;
             }
 
             message.Headers.Authorization = authorization;

@@ -28,6 +28,19 @@ public class LoggingTests
     }
 
     [Test]
+    public async Task A_timed_out_attempt_is_logged_as_a_timeout()
+    {
+        using var telnyx = new ScriptedTelnyx("hang, 200");
+        var log = new LogCapture();
+        var limit = TimeSpan.FromMilliseconds(100);
+        using var client = telnyx.Client(new TestClock(limit), o => { o.Timeout = limit; o.Logger = log; });
+
+        await Actions.Call(client, "refer");
+
+        Assert.That(log.Lines.Select(l => l.Values["Status"]), Is.EqualTo(new object[] { "timeout", "200" }));
+    }
+
+    [Test]
     public async Task No_logger_no_problem()
     {
         using var telnyx = new ScriptedTelnyx("500, 200");

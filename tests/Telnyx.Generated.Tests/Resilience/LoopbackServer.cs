@@ -23,12 +23,18 @@ internal enum Behaviour
 internal sealed class LoopbackServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<int, Behaviour> _behaviour;
+    private readonly Func<int, string, Behaviour> _behaviour;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<TcpClient> _connections = [];
     private int _requests;
 
     public LoopbackServer(Func<int, Behaviour> behaviour)
+        : this((n, _) => behaviour(n))
+    {
+    }
+
+    /// <summary>A server whose answer depends on the request number and the request body.</summary>
+    public LoopbackServer(Func<int, string, Behaviour> behaviour)
     {
         _behaviour = behaviour;
         _listener.Start(512);
@@ -110,7 +116,7 @@ internal sealed class LoopbackServer : IDisposable
                 Heads.Enqueue(head);
                 Bodies.Enqueue(body);
                 var number = Interlocked.Increment(ref _requests);
-                switch (_behaviour(number))
+                switch (_behaviour(number, body))
                 {
                     case Behaviour.Ok:
                         await Write(stream, 200, ScriptedTelnyx.Ok);
