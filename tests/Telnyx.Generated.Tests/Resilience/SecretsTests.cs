@@ -54,4 +54,12 @@ public class SecretsTests
 
         Assert.That(options.ToString(), Does.Not.Contain(ApiKey).And.Contain("***"));
     }
+
+    [Test]
+    public void Options_ToString_redacts_credentials_in_the_base_url()
+    {
+        var options = new TelnyxClientOptions { ApiKey = ApiKey, BaseUrl = new Uri("https://proxyuser:" + SipPassword + "@proxy.example/v2/") };
+
+        Assert.That(options.ToString(), Does.Not.Contain(SipPassword).And.Not.Contain("proxyuser").And.Contain("proxy.example/v2/"));
+    }
 }
