@@ -35,5 +35,9 @@ public sealed class TelnyxClientOptions
     /// <summary>Describes the options without revealing the API key.</summary>
     /// <returns>A description with the key redacted.</returns>
     public override string ToString() =>
-        $"TelnyxClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {BaseUrl}, MaxRetries = {MaxRetries}, MaxRetryDelay = {MaxRetryDelay}, Timeout = {Timeout} }}";
+        $"TelnyxClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {Redacted(BaseUrl)}, MaxRetries = {MaxRetries}, MaxRetryDelay = {MaxRetryDelay}, Timeout = {Timeout} }}";
+
+    // A proxy's base URL may carry credentials (https://user:pass@host/): they must not reach a log either.
+    private static string? Redacted(Uri? url) =>
+        url is { IsAbsoluteUri: true, UserInfo.Length: > 0 } ? new UriBuilder(url) { UserName = "***", Password = "" }.Uri.ToString() : url?.ToString();
 }

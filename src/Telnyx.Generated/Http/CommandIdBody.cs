@@ -24,11 +24,12 @@ internal static class CommandIdBody
             return ReplaceBlank(body); // rare: the caller set "" (or null via extension data)
         }
 
-        var start = Array.IndexOf(body, (byte)'{');
-        if (start < 0)
+        if (found == Presence.NotAnObject)
         {
             return (body, null); // not a JSON object: leave it for Telnyx to reject
         }
+
+        var start = Array.IndexOf(body, (byte)'{');
 
         var id = Guid.NewGuid().ToString();
         var isEmpty = body.AsSpan(start + 1).TrimStart(" \t\r\n"u8).StartsWith("}"u8);
@@ -43,6 +44,7 @@ internal static class CommandIdBody
 
     public enum Presence
     {
+        NotAnObject,
         Absent,
         Blank,
         Set,
@@ -57,7 +59,7 @@ internal static class CommandIdBody
             var reader = new Utf8JsonReader(body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return Presence.Absent;
+                return Presence.NotAnObject;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -67,17 +69,19 @@ internal static class CommandIdBody
                 if (isCommandId)
                 {
                     commandId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    return string.IsNullOrWhiteSpace(commandId) ? Presence.Blank : Presence.Set;
+                    // Only null and "" count as left empty: any other value is the caller's and is kept.
+                    return string.IsNullOrEmpty(commandId) ? Presence.Blank : Presence.Set;
                 }
 
                 reader.Skip();
             }
+
+            return reader.TokenType == JsonTokenType.EndObject ? Presence.Absent : Presence.NotAnObject;
         }
         catch (JsonException)
         {
+            return Presence.NotAnObject;
         }
-
-        return Presence.Absent;
     }
 
     private static (byte[] Body, string? CommandId) ReplaceBlank(byte[] body)

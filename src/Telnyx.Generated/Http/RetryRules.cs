@@ -8,7 +8,7 @@ namespace Telnyx.Generated.Http;
 /// <summary>What is retried and how long the server asked to wait.</summary>
 internal static class RetryRules
 {
-    public static bool ShouldRetry(RepeatSafety safety, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryDelay, CancellationToken cancellationToken)
+    public static bool ShouldRetry(RepeatSafety safety, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryDelay, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -22,14 +22,15 @@ internal static class RetryRules
                 // Nothing reached Telnyx: safe for every action.
                 HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
 
-                // Telnyx may have run the command: only where a repeat is harmless.
-                HttpRequestException or TimeoutRejectedException or TaskCanceledException { InnerException: TimeoutException } => safety != RepeatSafety.NotIdempotent,
+                // Sent, so Telnyx may have run the command (reset, cut-off answer, timeout): only where a repeat is harmless.
+                // The caller's own cancellation never gets here (checked above); any other cancellation is a timeout.
+                HttpRequestException or IOException or TimeoutRejectedException or OperationCanceledException => safety != RepeatSafety.NotIdempotent,
                 _ => false,
             };
         }
 
         var response = outcome.Result!;
-        if (ServerDelay(response, TimeProvider.System) is { } asked && asked > maxRetryDelay)
+        if (ServerDelay(response, clock) is { } asked && asked > maxRetryDelay)
         {
             return false; // the caller asked us not to wait this long: surface the error with RetryAfter
         }

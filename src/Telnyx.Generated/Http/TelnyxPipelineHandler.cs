@@ -15,6 +15,9 @@ namespace Telnyx.Generated.Http;
 internal sealed class TelnyxPipelineHandler : DelegatingHandler
 {
     private const int MaxErrorBodyChars = 64 * 1024;
+
+    // Telnyx's call-control answers are a few hundred bytes; this only stops a broken proxy from filling memory.
+    private const long MaxBufferedBodyBytes = 4 * 1024 * 1024;
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("Telnyx.CallState");
 
     private readonly TelnyxClientSettings _settings;
@@ -62,7 +65,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
         using (response)
         {
-            throw await CreateApiExceptionAsync(response, state, cancellationToken).ConfigureAwait(false);
+            throw await CreateApiExceptionAsync(response, state, _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -79,7 +82,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
                 Delay = TimeSpan.FromSeconds(0.5),
                 MaxDelay = TimeSpan.FromSeconds(8),
                 ShouldHandle = args => new ValueTask<bool>(
-                    RetryRules.ShouldRetry(args.Context.Properties.GetValue(StateKey, null!).Safety, args.Outcome, settings.MaxRetryDelay, args.Context.CancellationToken)),
+                    RetryRules.ShouldRetry(args.Context.Properties.GetValue(StateKey, null!).Safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } r ? RetryRules.ServerDelay(r, settings.TimeProvider) : null),
                 OnRetry = args =>
                 {
@@ -104,12 +107,26 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         try
         {
             var response = await base.SendAsync(state.CreateAttemptRequest(_authorization, _userAgent), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Inside the attempt, so the per-attempt timeout covers a body that stalls and a reset mid-body is
+                // an attempt failure (retried where safe), not a raw IOException in the generated code.
+                await response.Content.LoadIntoBufferAsync(MaxBufferedBodyBytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+
             TelnyxLog.Attempt(_settings.Logger, state, attempt, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), _settings.TimeProvider.GetElapsedTime(started));
             return Outcome.FromResult(response);
         }
         catch (Exception exception)
         {
-            TelnyxLog.Attempt(_settings.Logger, state, attempt, exception.GetType().Name, _settings.TimeProvider.GetElapsedTime(started));
+            // A cancellation the caller did not ask for is this attempt's timeout: say so rather than "TaskCanceledException".
+            var status = exception is OperationCanceledException ? (state.CallerToken.IsCancellationRequested ? "cancelled" : "timeout") : exception.GetType().Name;
+            TelnyxLog.Attempt(_settings.Logger, state, attempt, status, _settings.TimeProvider.GetElapsedTime(started));
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
     }
@@ -123,16 +140,18 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
         switch (exception)
         {
+            // The caller's token is not cancelled, so any other cancellation is a timeout: Polly's per-attempt one, or
+            // HttpClient.Timeout of a client the caller supplied. Never a bare TaskCanceledException.
             case TimeoutRejectedException:
-            case TaskCanceledException { InnerException: TimeoutException }:
+            case OperationCanceledException:
                 return new TelnyxTimeoutException(
-                    $"Telnyx did not answer {state.Description} within {_settings.Timeout.TotalSeconds:0.###} s (attempt {state.Attempts} of {state.Attempts}).",
+                    $"Telnyx did not answer {state.Description} within {FormatTimeout(_settings.Timeout)} (after {Plural(state.Attempts, "attempt")}).",
                     state.Attempts,
                     _settings.Timeout,
                     exception);
-            case HttpRequestException http:
+            case HttpRequestException or IOException:
                 return new TelnyxConnectionException(
-                    $"Could not reach Telnyx at {_settings.BaseUrl.Host} for {state.Description} after {Plural(state.Attempts, "attempt")}: {http.Message}",
+                    $"Could not get a response from Telnyx at {_settings.BaseUrl.Host} for {state.Description} after {Plural(state.Attempts, "attempt")}: {exception.Message}",
                     state.Attempts,
                     exception);
             default:
@@ -141,7 +160,10 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         }
     }
 
-    private static async Task<TelnyxApiException> CreateApiExceptionAsync(HttpResponseMessage response, CallState state, CancellationToken cancellationToken)
+    private static string FormatTimeout(TimeSpan timeout) =>
+        timeout == Timeout.InfiniteTimeSpan ? "the HttpClient's own timeout" : $"{timeout.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s";
+
+    private static async Task<TelnyxApiException> CreateApiExceptionAsync(HttpResponseMessage response, CallState state, TimeProvider clock, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
         var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
@@ -159,7 +181,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         var status = (int)response.StatusCode;
         var message = $"Telnyx answered {status} ({response.ReasonPhrase ?? ((HttpStatusCode)status).ToString()}) to {state.Description} after {Plural(state.Attempts, "attempt")}"
             + (errors.Count == 0 ? "." : ": " + string.Join("; ", errors.Select(Describe)));
-        var retryAfter = RetryRules.ServerDelay(response, TimeProvider.System);
+        var retryAfter = RetryRules.ServerDelay(response, clock);
         return status switch
         {
             401 or 403 => new TelnyxAuthenticationException(message + " Check the API key.", status, body, headers, errors, state.Attempts),
@@ -190,8 +212,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
     /// <summary>What one logical call needs across its attempts: the body is read and (if needed) given its command_id once.</summary>
     internal sealed class CallState
     {
-        private CallState(TelnyxPipelineHandler handler, HttpRequestMessage template, string action, RepeatSafety safety, byte[]? body, string? commandId)
+        private CallState(TelnyxPipelineHandler handler, HttpRequestMessage template, string action, RepeatSafety safety, byte[]? body, string? commandId, CancellationToken callerToken)
         {
+            CallerToken = callerToken;
             Handler = handler;
             Template = template;
             Action = action;
@@ -214,6 +237,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
         public int Attempts { get; set; }
 
+        /// <summary>The token the call was made with (not the per-attempt one, which the timeout also cancels).</summary>
+        public CancellationToken CallerToken { get; }
+
         public string Method => Template.Method.Method;
 
         public string PathTemplate => CallCommand.PathTemplate(Action);
@@ -230,7 +256,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
                 (body, commandId) = CommandIdBody.Ensure(body);
             }
 
-            return new CallState(handler, request, action, safety, body, commandId);
+            return new CallState(handler, request, action, safety, body, commandId, cancellationToken);
         }
 
         /// <summary>A fresh message per attempt: a sent HttpRequestMessage cannot be sent again through HttpClient.</summary>
@@ -244,6 +270,12 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             foreach (var header in Template.Headers)
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            // Handlers of a supplied HttpClient (IHttpClientFactory) may read options set on the original message.
+            foreach (var option in Template.Options)
+            {
+                ((IDictionary<string, object?>)message.Options)[option.Key] = option.Value;
             }
 
             message.Headers.Authorization = authorization;

@@ -1,0 +1,54 @@
+using Polly;
+using Polly.Timeout;
+using Telnyx.Generated.Http;
+
+namespace Telnyx.Generated.Tests.Resilience;
+
+/// <summary>Which failures may be repeated, per kind of action: the table the README documents.</summary>
+public class RetryRulesTests
+{
+    private static readonly TimeSpan Cap = TimeSpan.FromSeconds(60);
+
+    private static IEnumerable<TestCaseData> Failures()
+    {
+        // (failure, retried for command_id / idempotent actions, retried for siprec_start / switch_supervisor_role)
+        yield return new TestCaseData(new HttpRequestException(HttpRequestError.ConnectionError, "refused"), true, true).SetArgDisplayNames("connection refused");
+        yield return new TestCaseData(new HttpRequestException(HttpRequestError.NameResolutionError, "dns"), true, true).SetArgDisplayNames("DNS failure");
+        yield return new TestCaseData(new HttpRequestException(HttpRequestError.SecureConnectionError, "tls"), true, true).SetArgDisplayNames("TLS handshake failure");
+        yield return new TestCaseData(new HttpRequestException(HttpRequestError.ResponseEnded, "reset"), true, false).SetArgDisplayNames("response ended");
+        yield return new TestCaseData(new HttpRequestException(HttpRequestError.Unknown, "?"), true, false).SetArgDisplayNames("unknown send failure");
+        yield return new TestCaseData(new HttpIOException(HttpRequestError.ResponseEnded, "cut off"), true, false).SetArgDisplayNames("body cut off");
+        yield return new TestCaseData(new IOException("reset by peer"), true, false).SetArgDisplayNames("IOException");
+        yield return new TestCaseData(new TimeoutRejectedException(), true, false).SetArgDisplayNames("per-attempt timeout");
+        yield return new TestCaseData(new TaskCanceledException("HttpClient.Timeout", new TimeoutException()), true, false).SetArgDisplayNames("HttpClient timeout");
+        yield return new TestCaseData(new InvalidOperationException("bug"), false, false).SetArgDisplayNames("programming error");
+    }
+
+    [TestCaseSource(nameof(Failures))]
+    public void Exceptions(Exception failure, bool harmlessRepeat, bool notIdempotent)
+    {
+        var outcome = Outcome.FromException<HttpResponseMessage>(failure);
+
+        Assert.That(RetryRules.ShouldRetry(RepeatSafety.CommandId, outcome, Cap, TimeProvider.System, default), Is.EqualTo(harmlessRepeat));
+        Assert.That(RetryRules.ShouldRetry(RepeatSafety.Idempotent, outcome, Cap, TimeProvider.System, default), Is.EqualTo(harmlessRepeat));
+        Assert.That(RetryRules.ShouldRetry(RepeatSafety.NotIdempotent, outcome, Cap, TimeProvider.System, default), Is.EqualTo(notIdempotent));
+    }
+
+    [Test]
+    public void Nothing_is_retried_once_the_caller_cancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.That(RetryRules.ShouldRetry(RepeatSafety.CommandId, Outcome.FromException<HttpResponseMessage>(new HttpRequestException(HttpRequestError.ConnectionError)), Cap, TimeProvider.System, cts.Token), Is.False);
+        Assert.That(RetryRules.ShouldRetry(RepeatSafety.CommandId, Outcome.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable)), Cap, TimeProvider.System, cts.Token), Is.False);
+    }
+
+    [Test]
+    public void Every_action_of_the_spec_has_a_rule_and_unknown_paths_are_treated_as_not_idempotent()
+    {
+        Assert.That(CallCommand.All.Keys, Is.EquivalentTo(Actions.All));
+        Assert.That(CallCommand.Classify(new Uri("https://api.telnyx.com/v2/calls/x/actions/hangup")).Safety, Is.EqualTo(RepeatSafety.NotIdempotent));
+        Assert.That(CallCommand.Classify(new Uri("https://api.telnyx.com/v2/calls/a%2Frefer/actions/siprec_start")).Safety, Is.EqualTo(RepeatSafety.NotIdempotent));
+    }
+}
