@@ -59,12 +59,8 @@ internal static class CallCommand
 
     public static Command Create(CliConsole console)
     {
-        var baseUrl = new Option<Uri>("--base-url")
-        {
-            Description = "API root: the emulator's base URL, or the real API (default https://api.telnyx.com/v2/).",
-            DefaultValueFactory = _ => TelnyxClientOptions.DefaultBaseUrl,
-            Recursive = true,
-        };
+        var baseUrl = CliParsing.UrlOption("--base-url", "API root: the emulator's base URL, or the real API.", TelnyxClientOptions.DefaultBaseUrl);
+        baseUrl.Recursive = true;
         var apiKey = new Option<string?>("--api-key") { Description = "API key (default: the TELNYX_API_KEY environment variable).", Recursive = true };
         var retries = new Option<int>("--max-retries") { Description = "Retries on transient failures.", DefaultValueFactory = _ => 2, Recursive = true };
         var timeout = new Option<double>("--timeout") { Description = "Seconds allowed per attempt.", DefaultValueFactory = _ => 30, Recursive = true };
@@ -148,7 +144,7 @@ internal static class CallCommand
         }
         catch (ArgumentException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message.Replace("TelnyxClientOptions.ApiKey", "--api-key", StringComparison.Ordinal)}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"error: {CliParsing.Message(e).Replace("TelnyxClientOptions.ApiKey", "--api-key", StringComparison.Ordinal)}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -16,14 +16,7 @@ internal static class EmulatorCommand
                 r.AddError("--port must be from 0 to 65535.");
             }
         });
-        var webhookUrl = new Option<Uri?>("--webhook-url") { Description = "Where to deliver signed webhooks (your app's endpoint). Without it, events are not delivered." };
-        webhookUrl.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<Uri?>() is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-            {
-                r.AddError("--webhook-url must be an absolute http:// or https:// URL.");
-            }
-        });
+        var webhookUrl = CliParsing.UrlOption("--webhook-url", "Where to deliver signed webhooks (your app's endpoint). Without it, events are not delivered.");
         var apiKey = new Option<string?>("--api-key") { Description = "The API key to accept (default: a random one, printed)." };
         var seed = new Option<string?>("--signing-key-seed") { Description = "Base64 of a 32-byte Ed25519 seed, for a public key that stays the same between runs." };
         var command = new Command("emulator", "Run the Telnyx emulator as a server for any app; prints its base URL, API key and webhook public key.")
@@ -49,7 +42,7 @@ internal static class EmulatorCommand
         }
         catch (ArgumentException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"error: {CliParsing.Message(e)}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (IOException e)

@@ -37,7 +37,7 @@ internal static class ListenCommand
         }
         catch (ArgumentException e)
         {
-            await console.Error.WriteLineAsync($"error: --public-key: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"error: --public-key: {CliParsing.Message(e)}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

@@ -36,7 +36,7 @@ internal static class VerifyCommand
         }
         catch (ArgumentException e)
         {
-            await console.Error.WriteLineAsync($"error: --public-key: {e.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"error: --public-key: {CliParsing.Message(e)}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
