@@ -159,4 +159,27 @@ public class ActionWebhookTests
         Assert.That(f.Emulator.Events.Single().Attempts.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 503, 503 }));
         Assert.That(f.Receiver.Received, Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public async Task An_unreachable_webhook_endpoint_is_retried_and_each_failure_recorded()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions
+        {
+            WebhookUrl = new Uri($"http://127.0.0.1:{closedPort}/webhooks"),
+            WebhookRetryDelays = [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(5)],
+        });
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+
+        await client.Calls.Actions.StopSiprecAsync(emulator.CreateCall(), new StopSiprecRequest());
+        await emulator.WhenWebhooksDeliveredAsync().WaitAsync(EmulatorFixture.WebhookWait);
+
+        var attempts = emulator.Events.Single().Attempts;
+        Assert.That(attempts.Select(a => a.Attempt), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(attempts.Select(a => a.StatusCode), Is.All.Null);
+        Assert.That(attempts.Select(a => a.Error), Is.All.Not.Empty);
+    }
 }
