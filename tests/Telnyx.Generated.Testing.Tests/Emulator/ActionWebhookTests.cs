@@ -182,4 +182,16 @@ public class ActionWebhookTests
         Assert.That(attempts.Select(a => a.StatusCode), Is.All.Null);
         Assert.That(attempts.Select(a => a.Error), Is.All.Not.Empty);
     }
+
+    [Test]
+    public async Task A_recorded_command_keeps_the_sip_password_out_of_its_description()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+
+        await f.Actions.ReferAsync(f.Emulator.CreateCall(), new ReferRequest { SipAddress = "sip:a@b.c", SipAuthUsername = "user", SipAuthPassword = "s3cret-pw" });
+
+        var recorded = f.Emulator.Commands.Single();
+        Assert.That(recorded.StringField("sip_auth_password"), Is.EqualTo("s3cret-pw"), "the body is there for assertions");
+        Assert.That(recorded.ToString(), Does.Contain("refer").And.Not.Contain("s3cret-pw"));
+    }
 }
