@@ -24,6 +24,11 @@ public static class TelnyxWebhookParser
     public static TelnyxWebhookEvent Parse(string payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        if (payload.StartsWith('\uFEFF'))
+        {
+            payload = payload[1..];
+        }
+
         byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payload.Length));
         try
         {
