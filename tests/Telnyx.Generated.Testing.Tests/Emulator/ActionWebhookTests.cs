@@ -194,4 +194,34 @@ public class ActionWebhookTests
         Assert.That(recorded.StringField("sip_auth_password"), Is.EqualTo("s3cret-pw"), "the body is there for assertions");
         Assert.That(recorded.ToString(), Does.Contain("refer").And.Not.Contain("s3cret-pw"));
     }
+
+    [Test]
+    public async Task A_webhook_endpoint_that_never_answers_times_out_and_is_retried()
+    {
+        // Listening but never accepting: the connection opens, the request is sent, no answer ever comes.
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+            await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions
+            {
+                WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks"),
+                WebhookTimeout = TimeSpan.FromMilliseconds(100),
+                WebhookRetryDelays = [TimeSpan.FromMilliseconds(5)],
+            });
+            using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+
+            await client.Calls.Actions.StartSiprecAsync(emulator.CreateCall(), new StartSiprecRequest());
+            await emulator.WhenWebhooksDeliveredAsync().WaitAsync(EmulatorFixture.WebhookWait);
+
+            var attempts = emulator.Events.Single().Attempts;
+            Assert.That(attempts, Has.Count.EqualTo(2));
+            Assert.That(attempts.Select(a => a.Error), Is.All.StartsWith("no answer within 0.1 s"));
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
 }
