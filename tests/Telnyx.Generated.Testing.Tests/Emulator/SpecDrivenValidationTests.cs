@@ -90,15 +90,25 @@ public class SpecDrivenValidationTests
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    // Follows $ref, and the allOf: [$ref] wrapper a property uses to add its own description.
     private static YamlMappingNode Resolve(YamlMappingNode schema)
     {
-        while (schema.Children.TryGetValue("$ref", out var reference))
+        while (true)
         {
-            var name = ((YamlScalarNode)reference).Value!;
-            schema = (YamlMappingNode)Spec["components"]["schemas"][name[(name.LastIndexOf('/') + 1)..]];
+            if (schema.Children.TryGetValue("$ref", out var reference))
+            {
+                var name = ((YamlScalarNode)reference).Value!;
+                schema = (YamlMappingNode)Spec["components"]["schemas"][name[(name.LastIndexOf('/') + 1)..]];
+            }
+            else if (schema.Children.TryGetValue("allOf", out var all) && all is YamlSequenceNode { Children.Count: 1 } single)
+            {
+                schema = (YamlMappingNode)single.Children[0];
+            }
+            else
+            {
+                return schema;
+            }
         }
-
-        return schema;
     }
 
     private static YamlMappingNode LoadSpec()
