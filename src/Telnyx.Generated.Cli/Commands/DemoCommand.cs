@@ -39,18 +39,19 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Runs the demo; <paramref name="tamper"/> lets a test break the set-up to see the failure report.</summary>
+    internal static async Task<int> RunAsync(CliConsole console, TimeSpan wait, CancellationToken cancellationToken, Action<TelnyxEmulatorOptions>? tamper = null)
     {
         var output = console.Out;
         var total = Stopwatch.StartNew();
         await using var receiver = await WebhookReceiver.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using var emulator = await TelnyxEmulator.StartAsync(
-            new TelnyxEmulatorOptions
-            {
-                WebhookUrl = receiver.Url,
-                WebhookRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)],
-            },
-            cancellationToken).ConfigureAwait(false);
+        var options = new TelnyxEmulatorOptions
+        {
+            WebhookUrl = receiver.Url,
+            WebhookRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)],
+        };
+        tamper?.Invoke(options);
+        await using var emulator = await TelnyxEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
         using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
         var verifier = new TelnyxWebhookVerifier(emulator.PublicKey);
         var actions = client.Calls.Actions;

@@ -31,4 +31,25 @@ public class DemoCommandTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error, Does.Contain("--timeout must be more than 0"));
     }
+
+    [Test]
+    public async Task Demo_whose_webhooks_never_arrive_fails_within_its_bounded_wait_naming_each_missing_event()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var deadPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var cli = new Support.Cli();
+        var console = new Telnyx.Generated.Cli.CliConsole(cli.Out, cli.Error, TextReader.Null);
+
+        var code = await Telnyx.Generated.Cli.Commands.DemoCommand.RunAsync(console, TimeSpan.FromMilliseconds(200), CancellationToken.None, o =>
+        {
+            o.WebhookUrl = new Uri($"http://127.0.0.1:{deadPort}/webhooks");
+            o.WebhookRetryDelays = [];
+        });
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(cli.Out.ToString(), Does.Contain("MISSING call.refer.started: nothing arrived within 0.2 s"));
+        Assert.That(cli.Error.ToString(), Does.Contain("FAIL: 7 problem(s); 0/7 webhooks verified"));
+    }
 }
