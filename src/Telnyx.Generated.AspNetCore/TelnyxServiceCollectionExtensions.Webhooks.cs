@@ -1,0 +1,8 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static partial class TelnyxServiceCollectionExtensions
+{
+    private static void AddTelnyxWebhookServices(this IServiceCollection services)
+    {
+    }
+}
