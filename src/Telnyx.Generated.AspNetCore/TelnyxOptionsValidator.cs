@@ -7,8 +7,11 @@ namespace Telnyx.Generated.AspNetCore;
 /// so a bad setting stops the app at once with a message naming the configuration key instead of failing the first
 /// call or the first webhook. Messages never contain the API key.
 /// </summary>
-internal sealed class TelnyxOptionsValidator : IValidateOptions<TelnyxOptions>
+internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhooks = null) : IValidateOptions<TelnyxOptions>
 {
+    internal const string MissingPublicKey =
+        "Telnyx:PublicKey is not set, and MapTelnyxWebhooks needs it to verify webhooks. Copy it from the Telnyx portal (Account Settings > Keys & Credentials > Public Key).";
+
     public ValidateOptionsResult Validate(string? name, TelnyxOptions options)
     {
         var failures = new List<string>();
@@ -36,6 +39,11 @@ internal sealed class TelnyxOptionsValidator : IValidateOptions<TelnyxOptions>
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             failures.Add("Telnyx:Timeout must be positive (for example 00:01:00).");
+        }
+
+        if (webhooks is { Mapped: true } && options.PublicKey is null)
+        {
+            failures.Add(MissingPublicKey);
         }
 
         if (PublicKeyProblem(options.PublicKey) is { } problem)
