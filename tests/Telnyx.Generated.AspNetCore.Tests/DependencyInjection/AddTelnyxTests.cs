@@ -76,7 +76,7 @@ public class AddTelnyxTests
 
         var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => client.Calls.Actions.StopSiprecAsync("v3:call", new StopSiprecRequest()));
 
-        Assert.That(ex.StatusCode, Is.EqualTo(503));
+        Assert.That(ex!.StatusCode, Is.EqualTo(503));
         Assert.That(transport.Requests, Is.EqualTo(3), "MaxRetries = 2 means 3 attempts: a second retry layer would multiply them");
         Assert.That(transport.Authorization, Is.EqualTo("Bearer " + ApiKey));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -82,7 +83,7 @@ public class StartupValidationTests
     private static async Task<OptionsValidationException> StartFailure(Dictionary<string, string?> settings, bool mapWebhooks)
     {
         await using var app = Build(settings, mapWebhooks);
-        return await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        return (await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync()))!;
     }
 
     private static WebApplication Build(Dictionary<string, string?> settings, bool mapWebhooks)

@@ -25,7 +25,7 @@ public class WebhookEndpointTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(seen.Single().Id, Is.EqualTo("evt-1"));
-        Assert.That(seen.Single().Data.Payload.CallControlId, Is.EqualTo("v3:abc"));
+        Assert.That(seen.Single().Data?.Payload?.CallControlId, Is.EqualTo("v3:abc"));
         AssertLogged(app, LogLevel.Information, "evt-1", "call.refer.started");
     }
 
@@ -105,7 +105,7 @@ public class WebhookEndpointTests
     {
         await using var app = await WebhookApp.StartAsync(_ => { });
         var justUnder = Events.ReferStarted("evt-1mib");
-        justUnder = justUnder.Replace("\"payload\":{", "\"padding\":\"" + new string('x', (1024 * 1024) - justUnder.Length - 14) + "\",\"payload\":{", StringComparison.Ordinal);
+        justUnder = justUnder.Replace("\"payload\":{", "\"padding\":\"" + new string('x', (1024 * 1024) - justUnder.Length - 13) + "\",\"payload\":{", StringComparison.Ordinal);
         Assert.That(System.Text.Encoding.UTF8.GetByteCount(justUnder), Is.EqualTo(1024 * 1024));
 
         using var atLimit = await app.PostAsync(justUnder);
@@ -246,7 +246,7 @@ public class WebhookEndpointTests
         Assert.That(
             entries,
             Has.Some.Matches<CapturingLoggerProvider.LogEntry>(e =>
-                e.Level == level
+                e is not null && e.Level == level
                 && e.Values.TryGetValue("EventId", out var id) && Equals(id, eventId)
                 && e.Values.TryGetValue("EventType", out var type) && Equals(type, eventType)
                 && (contains is null || e.Message.Contains(contains, StringComparison.Ordinal))),
