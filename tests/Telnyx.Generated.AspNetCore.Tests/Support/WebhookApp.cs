@@ -33,9 +33,11 @@ internal sealed class WebhookApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebhookApp> StartAsync(Action<IServiceCollection> configureServices, Dictionary<string, string?>? settings = null)
+    public Uri WebhookUrl => new(Client.BaseAddress!, Path);
+
+    public static async Task<WebhookApp> StartAsync(Action<IServiceCollection> configureServices, Dictionary<string, string?>? settings = null, string? signingSeed = null)
     {
-        var signer = new TelnyxWebhookSigner();
+        var signer = signingSeed is null ? new TelnyxWebhookSigner() : new TelnyxWebhookSigner(signingSeed);
         var logs = new CapturingLoggerProvider();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
