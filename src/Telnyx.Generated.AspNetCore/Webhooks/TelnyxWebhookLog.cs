@@ -8,7 +8,7 @@ internal static partial class TelnyxWebhookLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Telnyx webhook {EventId} ({EventType}) handled by {HandlerCount} handler(s): 200")]
     public static partial void Handled(ILogger logger, string? eventId, string? eventType, int handlerCount);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Telnyx webhook {EventId} ({EventType}) was already handled; handlers skipped: 200")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Telnyx webhook {EventId} ({EventType}) was already handled (or is being handled); handlers skipped: 200")]
     public static partial void Duplicate(ILogger logger, string? eventId, string? eventType);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Telnyx webhook {EventId} ({EventType}) rejected: signature verification failed ({Reason}): 401. Event id and type are as claimed by the unverified body.")]

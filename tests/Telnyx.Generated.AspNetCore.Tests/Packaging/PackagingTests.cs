@@ -55,9 +55,25 @@ public partial class PackagingTests
         }
 
         Assert.That(_packages.Keys, Is.SupersetOf(expected));
+        Assert.That(_packages.Keys, Has.None.Contains("Tests"), "test projects are not packable");
         foreach (var id in expected)
         {
             Assert.That(File.Exists(Path.Combine(_feed, $"{id}.{_version}.snupkg")), Is.True, id + " has no symbol package");
+        }
+    }
+
+    [Test]
+    public void The_CLI_is_packed_as_a_dotnet_tool()
+    {
+        var tools = Directory.GetFiles(Repo.Path("src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(p => File.ReadAllText(p).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal))
+            .Select(p => XDocument.Load(p).Descendants("PackageId").Single().Value)
+            .ToList();
+        Assert.That(tools, Is.Not.Empty, "the command-line tool is a dotnet tool package");
+        foreach (var id in tools)
+        {
+            var packageTypes = Nuspec(_packages[id]).Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => e.Attribute("name")!.Value);
+            Assert.That(packageTypes, Does.Contain("DotnetTool"), id);
         }
     }
 
