@@ -29,7 +29,11 @@ public partial class PackagingTests
         _version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
         foreach (var project in Directory.GetFiles(Repo.Path("src"), "*.csproj", SearchOption.AllDirectories))
         {
-            var (exit, output) = await DotnetCli.RunAsync(Repo.Root, BuildTimeout, "pack", project, "-c", "Release", "-o", _feed, "-p:Version=" + _version, "-nodeReuse:false", "-warnaserror");
+            // Restore as a normal build does (a no-op after one), then pack without restoring: a restore with the test
+            // version would rewrite the projects' obj/project.assets.json under builds running beside this test.
+            var (restoreExit, restoreOutput) = await DotnetCli.RunAsync(Repo.Root, BuildTimeout, "restore", project, "-nodeReuse:false");
+            Assert.That(restoreExit, Is.Zero, $"dotnet restore {project} failed:{Environment.NewLine}{restoreOutput}");
+            var (exit, output) = await DotnetCli.RunAsync(Repo.Root, BuildTimeout, "pack", project, "--no-restore", "-c", "Release", "-o", _feed, "-p:Version=" + _version, "-nodeReuse:false", "-warnaserror");
             Assert.That(exit, Is.Zero, $"dotnet pack {project} failed:{Environment.NewLine}{output}");
         }
 
