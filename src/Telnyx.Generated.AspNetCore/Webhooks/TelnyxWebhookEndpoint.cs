@@ -52,26 +52,33 @@ internal sealed class TelnyxWebhookEndpoint(
 
         var eventId = string.IsNullOrEmpty(webhookEvent.Id) ? null : webhookEvent.Id;
         var eventType = webhookEvent.EventType;
-        if (eventId is not null && !await deduplicator.TryBeginAsync(eventId, aborted).ConfigureAwait(false))
-        {
-            TelnyxWebhookLog.Duplicate(logger, eventId, eventType);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            return;
-        }
-
+        var claimed = false;
         int handlers;
         try
         {
+            // Inside the try: a de-duplication store that is down (Redis, say) is a 500 like a failing handler.
+            if (eventId is not null)
+            {
+                if (!await deduplicator.TryBeginAsync(eventId, aborted).ConfigureAwait(false))
+                {
+                    TelnyxWebhookLog.Duplicate(logger, eventId, eventType);
+                    context.Response.StatusCode = StatusCodes.Status200OK;
+                    return;
+                }
+
+                claimed = true;
+            }
+
             handlers = await TelnyxWebhookDispatcher.DispatchAsync(context.RequestServices, webhookEvent, aborted).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            if (eventId is not null)
+            TelnyxWebhookLog.HandlerFailed(logger, ex, eventId, eventType);
+            if (claimed)
             {
-                await deduplicator.AbandonAsync(eventId, CancellationToken.None).ConfigureAwait(false);
+                await ReleaseAsync(eventId!, eventType).ConfigureAwait(false);
             }
 
-            TelnyxWebhookLog.HandlerFailed(logger, ex, eventId, eventType);
             if (!context.Response.HasStarted)
             {
                 await Problem(context, StatusCodes.Status500InternalServerError, "Webhook handler failed", "The event was not handled; deliver it again.").ConfigureAwait(false);
@@ -82,6 +89,19 @@ internal sealed class TelnyxWebhookEndpoint(
 
         TelnyxWebhookLog.Handled(logger, eventId, eventType, handlers);
         context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private async Task ReleaseAsync(string eventId, string? eventType)
+    {
+        try
+        {
+            await deduplicator.AbandonAsync(eventId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The redelivery will then be taken for a duplicate until the window ends: say so, loudly.
+            TelnyxWebhookLog.ReleaseFailed(logger, ex, eventId, eventType);
+        }
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger (declared or actual).</summary>

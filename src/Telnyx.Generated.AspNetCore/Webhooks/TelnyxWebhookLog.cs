@@ -22,4 +22,7 @@ internal static partial class TelnyxWebhookLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "Telnyx webhook {EventId} ({EventType}) failed in a handler: 500, so Telnyx will deliver it again")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string? eventId, string? eventType);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Error, Message = "Telnyx webhook {EventId} ({EventType}) failed and its id could not be released from the de-duplicator: a redelivery will be skipped until the window ends")]
+    public static partial void ReleaseFailed(ILogger logger, Exception exception, string? eventId, string? eventType);
 }

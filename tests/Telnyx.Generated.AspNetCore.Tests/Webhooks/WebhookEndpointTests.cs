@@ -177,6 +177,27 @@ public class WebhookEndpointTests
     }
 
     [Test]
+    public async Task A_deduplication_store_that_is_down_gives_500_so_Telnyx_retries_later()
+    {
+        var runs = 0;
+        await using var app = await WebhookApp.StartAsync(s =>
+        {
+            s.AddSingleton<ITelnyxWebhookDeduplicator, UnreachableStore>(); // registered last, so it wins over the default
+            s.AddTelnyxWebhookHandler<CallReferStartedEvent>((_, _, _) =>
+            {
+                Interlocked.Increment(ref runs);
+                return Task.CompletedTask;
+            });
+        });
+
+        using var response = await app.PostAsync(Events.ReferStarted("evt-store-down"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(runs, Is.Zero, "without a claim the handlers must not run: they could run twice");
+        AssertLogged(app, LogLevel.Error, "evt-store-down", "call.refer.started");
+    }
+
+    [Test]
     public async Task A_duplicate_delivery_is_acknowledged_without_running_handlers_again()
     {
         var runs = 0;
@@ -251,6 +272,14 @@ public class WebhookEndpointTests
                 && e.Values.TryGetValue("EventType", out var type) && Equals(type, eventType)
                 && (contains is null || e.Message.Contains(contains, StringComparison.Ordinal))),
             () => string.Join(Environment.NewLine, entries.Select(e => $"{e.Level}: {e.Message}")));
+    }
+
+    internal sealed class UnreachableStore : ITelnyxWebhookDeduplicator
+    {
+        public ValueTask<bool> TryBeginAsync(string eventId, CancellationToken cancellationToken = default) =>
+            throw new IOException("It was not possible to connect to the redis server(s).");
+
+        public ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
     }
 
     internal sealed class RecordingSink
