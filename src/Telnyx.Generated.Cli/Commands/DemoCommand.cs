@@ -120,7 +120,15 @@ internal static class DemoCommand
         }
 
         // Anything still arriving was not expected (a duplicate, a replay): it fails the demo.
-        await emulator.WhenWebhooksDeliveredAsync(cancellationToken).WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await emulator.WhenWebhooksDeliveredAsync(cancellationToken).WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            failures.Add($"webhook deliveries still pending after {wait.TotalSeconds:0.#} s");
+        }
+
         while (receiver.TryNext(out var extra))
         {
             failures.Add($"unexpected webhook: {extra!.Body}");
