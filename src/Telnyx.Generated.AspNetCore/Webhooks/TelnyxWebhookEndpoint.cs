@@ -1,0 +1,154 @@
+using System.Buffers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telnyx.Generated.Webhooks;
+
+namespace Telnyx.Generated.AspNetCore;
+
+/// <summary>
+/// The request handler behind <c>MapTelnyxWebhooks</c>: read the raw body (size-limited), verify, parse, de-duplicate,
+/// dispatch. The body is verified exactly as received: it is never decoded and re-encoded before verification.
+/// </summary>
+internal sealed class TelnyxWebhookEndpoint(
+    TelnyxWebhookVerifier verifier,
+    ITelnyxWebhookDeduplicator deduplicator,
+    IOptions<TelnyxOptions> options,
+    ILogger<TelnyxWebhookEndpoint> logger)
+{
+    private readonly long _maxBodySize = options.Value.MaxWebhookBodySize;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        var body = await ReadBodyAsync(context.Request, _maxBodySize, aborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            TelnyxWebhookLog.TooLarge(logger, null, null, _maxBodySize);
+            await Problem(context, StatusCodes.Status413PayloadTooLarge, "Webhook body too large", $"The body is larger than {_maxBodySize} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        TelnyxWebhookEvent webhookEvent;
+        try
+        {
+            webhookEvent = verifier.Unwrap(body, name => HeaderValue(context.Request, name));
+        }
+        catch (TelnyxWebhookVerificationException ex)
+        {
+            var (claimedId, claimedType) = Claimed(body);
+            TelnyxWebhookLog.VerificationFailed(logger, claimedId, claimedType, ex.Reason.ToString());
+
+            // Deliberately the same words for every reason: the caller learns nothing about the key or the clock.
+            await Problem(context, StatusCodes.Status401Unauthorized, "Webhook verification failed", "The request is not a valid signed Telnyx webhook.").ConfigureAwait(false);
+            return;
+        }
+        catch (TelnyxWebhookException ex)
+        {
+            TelnyxWebhookLog.NotAnEvent(logger, null, null, ex.Message);
+            await Problem(context, StatusCodes.Status400BadRequest, "Not a Telnyx webhook event", "The body is not a Telnyx webhook event envelope.").ConfigureAwait(false);
+            return;
+        }
+
+        var eventId = string.IsNullOrEmpty(webhookEvent.Id) ? null : webhookEvent.Id;
+        var eventType = webhookEvent.EventType;
+        var claimed = false;
+        int handlers;
+        try
+        {
+            // Inside the try: a de-duplication store that is down (Redis, say) is a 500 like a failing handler.
+            if (eventId is not null)
+            {
+                if (!await deduplicator.TryBeginAsync(eventId, aborted).ConfigureAwait(false))
+                {
+                    TelnyxWebhookLog.Duplicate(logger, eventId, eventType);
+                    context.Response.StatusCode = StatusCodes.Status200OK;
+                    return;
+                }
+
+                claimed = true;
+            }
+
+            handlers = await TelnyxWebhookDispatcher.DispatchAsync(context.RequestServices, webhookEvent, aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            TelnyxWebhookLog.HandlerFailed(logger, ex, eventId, eventType);
+            if (claimed)
+            {
+                await ReleaseAsync(eventId!, eventType).ConfigureAwait(false);
+            }
+
+            if (!context.Response.HasStarted)
+            {
+                await Problem(context, StatusCodes.Status500InternalServerError, "Webhook handler failed", "The event was not handled; deliver it again.").ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        TelnyxWebhookLog.Handled(logger, eventId, eventType, handlers);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private async Task ReleaseAsync(string eventId, string? eventType)
+    {
+        try
+        {
+            await deduplicator.AbandonAsync(eventId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The redelivery will then be taken for a duplicate until the window ends: say so, loudly.
+            TelnyxWebhookLog.ReleaseFailed(logger, ex, eventId, eventType);
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger (declared or actual).</summary>
+    internal static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, limit) + 1);
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit)
+            {
+                return null;
+            }
+        }
+    }
+
+    // A repeated header is joined with commas, which never verifies: exactly one value is accepted.
+    private static string? HeaderValue(HttpRequest request, string name)
+    {
+        var values = request.Headers[name];
+        return values.Count == 0 ? null : values.ToString();
+    }
+
+    private static (string? Id, string? Type) Claimed(byte[] body)
+    {
+        try
+        {
+            var claimed = TelnyxWebhookParser.Parse(body);
+            return (claimed.Id, claimed.EventType);
+        }
+        catch (TelnyxWebhookException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static Task Problem(HttpContext context, int status, string title, string detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+}

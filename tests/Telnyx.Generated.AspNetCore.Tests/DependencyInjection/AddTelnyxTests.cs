@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Telnyx.Generated.Webhooks;
+
+namespace Telnyx.Generated.AspNetCore.Tests.DependencyInjection;
+
+public class AddTelnyxTests
+{
+    private const string ApiKey = "KEY0123456789SECRET";
+    private const string PublicKey = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="; // 32 bytes
+
+    [Test]
+    public void Binds_every_key_from_the_configuration_section()
+    {
+        using var provider = Services(new Dictionary<string, string?>
+        {
+            ["Telnyx:ApiKey"] = ApiKey,
+            ["Telnyx:BaseUrl"] = "http://127.0.0.1:1/v2/",
+            ["Telnyx:PublicKey"] = PublicKey,
+            ["Telnyx:MaxRetries"] = "5",
+            ["Telnyx:MaxRetryDelay"] = "00:00:07",
+            ["Telnyx:Timeout"] = "00:00:09",
+            ["Telnyx:WebhookTolerance"] = "00:01:00",
+            ["Telnyx:MaxWebhookBodySize"] = "2048",
+            ["Telnyx:WebhookDeduplicationWindow"] = "00:10:00",
+        }).BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<TelnyxOptions>>().Value;
+
+        Assert.That(options.ApiKey, Is.EqualTo(ApiKey));
+        Assert.That(options.BaseUrl, Is.EqualTo(new Uri("http://127.0.0.1:1/v2/")));
+        Assert.That(options.PublicKey, Is.EqualTo(PublicKey));
+        Assert.That(options.MaxRetries, Is.EqualTo(5));
+        Assert.That(options.MaxRetryDelay, Is.EqualTo(TimeSpan.FromSeconds(7)));
+        Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(9)));
+        Assert.That(options.WebhookTolerance, Is.EqualTo(TimeSpan.FromMinutes(1)));
+        Assert.That(options.MaxWebhookBodySize, Is.EqualTo(2048));
+        Assert.That(options.WebhookDeduplicationWindow, Is.EqualTo(TimeSpan.FromMinutes(10)));
+        Assert.That(options.ToString(), Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public void Resolves_TelnyxClient_and_its_interface_and_a_singleton_verifier()
+    {
+        var services = new ServiceCollection();
+        services.AddTelnyx(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.PublicKey = PublicKey;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(provider.GetRequiredService<ITelnyxClient>(), Is.InstanceOf<TelnyxClient>());
+        Assert.That(provider.GetRequiredService<TelnyxClient>(), Is.Not.Null);
+        Assert.That(provider.GetRequiredService<TelnyxWebhookVerifier>(), Is.SameAs(provider.GetRequiredService<TelnyxWebhookVerifier>()));
+        Assert.That(provider.GetRequiredService<ITelnyxWebhookDeduplicator>(), Is.InstanceOf<InMemoryTelnyxWebhookDeduplicator>());
+    }
+
+    [Test]
+    public async Task Calls_go_through_IHttpClientFactory_and_retry_only_in_the_Telnyx_pipeline()
+    {
+        var transport = new CountingHandler(HttpStatusCode.ServiceUnavailable);
+        var services = new ServiceCollection();
+        services.AddTelnyx(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.BaseUrl = new Uri("http://127.0.0.1:9/v2/");
+            o.MaxRetries = 2;
+        });
+        services.AddHttpClient(TelnyxServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<ITelnyxClient>();
+
+        var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => client.Calls.Actions.StopSiprecAsync("v3:call", new StopSiprecRequest()));
+
+        Assert.That(ex!.StatusCode, Is.EqualTo(503));
+        Assert.That(transport.Requests, Is.EqualTo(3), "MaxRetries = 2 means 3 attempts: a second retry layer would multiply them");
+        Assert.That(transport.Authorization, Is.EqualTo("Bearer " + ApiKey));
+    }
+
+    [Test]
+    public void Calling_AddTelnyx_twice_registers_one_client()
+    {
+        var services = new ServiceCollection();
+        services.AddTelnyx(o => o.ApiKey = ApiKey);
+        services.AddTelnyx(o => o.MaxRetries = 0);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.That(services.Count(d => d.ServiceType == typeof(ITelnyxClient)), Is.EqualTo(1));
+        Assert.That(provider.GetRequiredService<IOptions<TelnyxOptions>>().Value.ApiKey, Is.EqualTo(ApiKey));
+        Assert.That(provider.GetRequiredService<IOptions<TelnyxOptions>>().Value.MaxRetries, Is.Zero);
+    }
+
+    private static ServiceCollection Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddTelnyx(configuration.GetSection("Telnyx"));
+        return services;
+    }
+
+    private sealed class CountingHandler(HttpStatusCode status) : HttpMessageHandler
+    {
+        private int _requests;
+
+        public int Requests => _requests;
+
+        public string? Authorization { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            Authorization = request.Headers.Authorization?.ToString();
+            var response = new HttpResponseMessage(status) { Content = new StringContent("{\"errors\":[{\"code\":\"90001\",\"title\":\"busy\"}]}") };
+            response.Headers.TryAddWithoutValidation("retry-after-ms", "0");
+            return Task.FromResult(response);
+        }
+    }
+}
