@@ -1,0 +1,218 @@
+using System.Buffers;
+using System.Text;
+using Newtonsoft.Json;
+using StjJsonException = System.Text.Json.JsonException;
+using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
+using Utf8TokenType = System.Text.Json.JsonTokenType;
+
+namespace Telnyx.Generated.Webhooks;
+
+/// <summary>
+/// Parses a webhook body into its event type without verifying it: for tests, replays and bodies verified elsewhere.
+/// Production code should call <see cref="TelnyxWebhookVerifier.Unwrap(ReadOnlySpan{byte}, Func{string, string?})"/>.
+/// </summary>
+public static class TelnyxWebhookParser
+{
+    // Serializers are costly to build and safe to share for reading.
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(TelnyxJson.ResponseSettings);
+
+    /// <summary>Parses a webhook body.</summary>
+    /// <param name="payload">The body, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
+    /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="payload"/> is null.</exception>
+    /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
+    public static TelnyxWebhookEvent Parse(string payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payload.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(payload, utf8);
+            Type? type = Discriminate(utf8.AsSpan(0, length), out string? unknownType);
+            return Deserialize(type, unknownType, new StringReader(payload), () => payload);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>Parses a webhook body from its raw UTF-8 bytes.</summary>
+    /// <param name="payload">The body bytes, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
+    /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
+    /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
+    public static TelnyxWebhookEvent Parse(ReadOnlySpan<byte> payload)
+    {
+        if (payload.StartsWith(Encoding.UTF8.Preamble))
+        {
+            payload = payload[Encoding.UTF8.Preamble.Length..];
+        }
+
+        Type? type = Discriminate(payload, out string? unknownType);
+        char[] chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(payload.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetChars(payload, chars);
+            return Deserialize(type, unknownType, new CharArrayReader(chars, length), () => new string(chars, 0, length));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// One fast, allocation-free pass over the bytes that checks the JSON is well formed, the top level is an object
+    /// and <c>data.event_type</c> is a string, and picks the model. Like Newtonsoft, the last duplicate key wins.
+    /// </summary>
+    /// <returns>The model type, or null (with <paramref name="unknownType"/> set) for an unmodelled event type.</returns>
+    private static Type? Discriminate(ReadOnlySpan<byte> utf8, out string? unknownType)
+    {
+        if (utf8.IsEmpty)
+        {
+            throw new TelnyxWebhookParseException("The webhook body is empty; a Telnyx webhook is a JSON object {\"data\": {\"event_type\": ...}}.");
+        }
+
+        var reader = new Utf8JsonReader(utf8);
+        bool sawData = false;
+        bool sawEventType = false;
+        Type? type = null;
+        unknownType = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != Utf8TokenType.StartObject)
+            {
+                throw new TelnyxWebhookParseException("The webhook body is not a JSON object; a Telnyx webhook is {\"data\": {\"event_type\": ...}}.");
+            }
+
+            bool inData = false;
+            while (reader.Read())
+            {
+                if (reader.TokenType == Utf8TokenType.EndObject && reader.CurrentDepth == 1)
+                {
+                    inData = false;
+                }
+
+                if (reader.TokenType != Utf8TokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                if (reader.CurrentDepth == 1 && reader.ValueTextEquals("data"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != Utf8TokenType.StartObject)
+                    {
+                        throw new TelnyxWebhookParseException("The webhook body's \"data\" is not a JSON object.");
+                    }
+
+                    sawData = true;
+                    inData = true;
+                    sawEventType = false;
+                    type = null;
+                    unknownType = null;
+                }
+                else if (inData && reader.CurrentDepth == 2 && reader.ValueTextEquals("event_type"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != Utf8TokenType.String)
+                    {
+                        throw new TelnyxWebhookParseException("The webhook's data.event_type is not a string.");
+                    }
+
+                    sawEventType = true;
+                    type = Lookup(ref reader);
+                    unknownType = type is null ? reader.GetString() : null;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is StjJsonException or InvalidOperationException)
+        {
+            throw new TelnyxWebhookParseException($"The webhook body is not valid JSON (at byte {reader.BytesConsumed}).", ex);
+        }
+
+        if (!sawData)
+        {
+            throw new TelnyxWebhookParseException("The webhook body has no \"data\" object; a Telnyx webhook is {\"data\": {\"event_type\": ...}}.");
+        }
+
+        if (!sawEventType)
+        {
+            throw new TelnyxWebhookParseException("The webhook's data.event_type is missing.");
+        }
+
+        return type;
+    }
+
+    private static Type? Lookup(ref Utf8JsonReader reader)
+    {
+        var known = TelnyxWebhookEventTypes.Known;
+        for (int i = 0; i < known.Length; i++)
+        {
+            if (reader.ValueTextEquals(known[i].Utf8))
+            {
+                return known[i].Type;
+            }
+        }
+
+        return null;
+    }
+
+    private static TelnyxWebhookEvent Deserialize(Type? type, string? unknownType, TextReader text, Func<string> rawJson)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(text) { ArrayPool = JsonCharPool.Instance, CloseInput = false };
+            if (type is not null)
+            {
+                return (TelnyxWebhookEvent)Serializer.Deserialize(reader, type)!;
+            }
+
+            var envelope = Serializer.Deserialize<UnknownTelnyxWebhookEvent.Envelope>(reader)!;
+            return new UnknownTelnyxWebhookEvent(unknownType!, rawJson(), envelope.Data?.Id, envelope.Data?.OccurredAt, envelope.Data?.RecordType)
+            {
+                Meta = envelope.Meta,
+            };
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
+        {
+            string path = ex is JsonReaderException r ? r.Path ?? string.Empty : ex is JsonSerializationException s ? s.Path ?? string.Empty : string.Empty;
+            throw new TelnyxWebhookParseException(
+                $"The webhook body does not match the {(type ?? typeof(UnknownTelnyxWebhookEvent)).Name} schema at '{path}': a field has the wrong JSON type.", ex);
+        }
+    }
+
+    /// <summary>A TextReader over decoded chars, so bytes need no intermediate string.</summary>
+    private sealed class CharArrayReader(char[] chars, int length) : TextReader
+    {
+        private int _position;
+
+        public override int Peek() => _position < length ? chars[_position] : -1;
+
+        public override int Read() => _position < length ? chars[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            int n = Math.Min(count, length - _position);
+            Array.Copy(chars, _position, buffer, index, n);
+            _position += n;
+            return n;
+        }
+    }
+
+    /// <summary>Lets Newtonsoft rent its read buffer instead of allocating one per body.</summary>
+    private sealed class JsonCharPool : IArrayPool<char>
+    {
+        public static readonly JsonCharPool Instance = new();
+
+        public char[] Rent(int minimumLength) => ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null)
+            {
+                ArrayPool<char>.Shared.Return(array);
+            }
+        }
+    }
+}
