@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Telnyx.Generated.Testing.Internal;
+
+/// <summary>Writes bodies in Telnyx's shapes: <c>{"data":{"result":"ok"}}</c> and <c>{"errors":[...]}</c>.</summary>
+internal static class TelnyxErrors
+{
+    public static Task WriteOkAsync(HttpContext context) =>
+        WriteJsonAsync(context, 200, new JsonObject { ["data"] = new JsonObject { ["result"] = "ok" } });
+
+    public static Task WriteAsync(HttpContext context, int status, IEnumerable<SchemaError> errors)
+    {
+        var list = new JsonArray();
+        foreach (var error in errors)
+        {
+            var item = new JsonObject { ["code"] = error.Code, ["title"] = error.Title, ["detail"] = error.Detail };
+            if (error.Pointer.Length > 0)
+            {
+                item["source"] = new JsonObject { ["pointer"] = error.Pointer };
+            }
+
+            list.Add(item);
+        }
+
+        return WriteJsonAsync(context, status, new JsonObject { ["errors"] = list });
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail, string pointer = "") =>
+        WriteAsync(context, status, [new SchemaError(code, title, detail, pointer)]);
+
+    public static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(new JsonSerializerOptions { WriteIndented = false }), context.RequestAborted).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace Telnyx.Generated.Testing;
+
+/// <summary>One request the emulator received on a call action path, as it arrived, with what it answered.</summary>
+/// <param name="Action">The action: the last path segment, such as <c>refer</c> or <c>client_state_update</c>.</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="CallControlId">The call_control_id from the path, unescaped.</param>
+/// <param name="Body">The raw request body.</param>
+/// <param name="StatusCode">The status answered; 0 when the connection was dropped by an injected fault.</param>
+/// <param name="ReceivedAt">When the request arrived.</param>
+public sealed record RecordedCommand(string Action, string Method, string CallControlId, string Body, int StatusCode, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The body's <c>command_id</c>, if it had one.</summary>
+    public string? CommandId => StringField("command_id");
+
+    /// <summary>The body's <c>client_state</c>, if it had one.</summary>
+    public string? ClientState => StringField("client_state");
+
+    /// <summary>Reads a top-level string field of the body; null when absent, not a string, or the body is not a JSON object.</summary>
+    /// <param name="name">The JSON name, such as <c>sip_address</c>.</param>
+    /// <returns>The value or null.</returns>
+    public string? StringField(string name)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(Body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

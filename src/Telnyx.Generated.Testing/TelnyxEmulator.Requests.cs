@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Telnyx.Generated.Testing.Internal;
+
+namespace Telnyx.Generated.Testing;
+
+// The HTTP side: routing on the raw request target (so an escaped '/' in a call_control_id stays inside its
+// segment), faults, auth, validation, call state and command_id de-duplication, in the order Telnyx applies them.
+public sealed partial class TelnyxEmulator
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        var segments = (query < 0 ? target : target[..query]).Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+
+        if (segments is ["v2", "calls", var callControlId, "actions", var action])
+        {
+            await HandleActionAsync(context, callControlId, action).ConfigureAwait(false);
+        }
+        else if (segments is ["emulator", "calls"] && HttpMethods.IsPost(context.Request.Method))
+        {
+            await HandleCreateCallAsync(context).ConfigureAwait(false);
+        }
+        else if (segments is ["emulator", "calls", var hangUpId, "hangup"] && HttpMethods.IsPost(context.Request.Method))
+        {
+            await HandleHangUpAsync(context, hangUpId).ConfigureAwait(false);
+        }
+        else
+        {
+            await TelnyxErrors.WriteAsync(context, 404, "10005", "Resource not found", "The requested resource or URL could not be found.").ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleActionAsync(HttpContext context, string callControlId, string action)
+    {
+        var receivedAt = _options.TimeProvider.GetUtcNow();
+        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        EmulatorFault? fault;
+        lock (_gate)
+        {
+            _faults.TryDequeue(out fault);
+        }
+
+        switch (fault?.Kind)
+        {
+            case EmulatorFaultKind.Drop:
+                Record(0);
+                context.Abort();
+                return;
+            case EmulatorFaultKind.Status:
+                if (fault.RetryAfter is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                Record(fault.StatusCode);
+                await TelnyxErrors.WriteAsync(context, fault.StatusCode, FaultCode(fault.StatusCode), "Injected failure", $"The emulator was told to fail this request with {fault.StatusCode}.").ConfigureAwait(false);
+                return;
+            case EmulatorFaultKind.Delay:
+                try
+                {
+                    await Task.Delay(fault.Delay, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    Record(0); // the client gave up; like a real timeout, the command is not run
+                    return;
+                }
+
+                break;
+        }
+
+        var status = await ProcessActionAsync(context, callControlId, action, body).ConfigureAwait(false);
+        Record(status);
+
+        void Record(int statusCode)
+        {
+            lock (_gate)
+            {
+                _commands.Add(new RecordedCommand(action, context.Request.Method, callControlId, body, statusCode, receivedAt));
+            }
+        }
+    }
+
+    private async Task<int> ProcessActionAsync(HttpContext context, string callControlId, string action, string body)
+    {
+        if (!IsAuthorized(context))
+        {
+            await TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.").ConfigureAwait(false);
+            return 401;
+        }
+
+        var spec = SpecSchemas.Instance;
+        if (!spec.TryGetAction(action, out var method))
+        {
+            await TelnyxErrors.WriteAsync(context, 404, "10005", "Resource not found", $"There is no call action '{action}'.").ConfigureAwait(false);
+            return 404;
+        }
+
+        if (!string.Equals(method, context.Request.Method, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.Allow = method;
+            await TelnyxErrors.WriteAsync(context, 405, "10006", "Method not allowed", $"The {action} action takes {method}.").ConfigureAwait(false);
+            return 405;
+        }
+
+        JsonElement json;
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            json = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            await TelnyxErrors.WriteAsync(context, 400, "10015", "Invalid request body", "The request body is not valid JSON.").ConfigureAwait(false);
+            return 400;
+        }
+
+        var errors = spec.Validate(action, json);
+        if (errors.Count > 0)
+        {
+            await TelnyxErrors.WriteAsync(context, 422, errors).ConfigureAwait(false);
+            return 422;
+        }
+
+        var outcome = Execute(callControlId, action, json, spec.TakesCommandId(action));
+        if (outcome is { } error)
+        {
+            await TelnyxErrors.WriteAsync(context, 422, [error]).ConfigureAwait(false);
+            return 422;
+        }
+
+        await TelnyxErrors.WriteOkAsync(context).ConfigureAwait(false);
+        return 200;
+    }
+
+    private bool IsAuthorized(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(ApiKey));
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                break; // more than any call action needs; validation reports what it can
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static string FaultCode(int status) => status switch
+    {
+        429 => "10011",
+        >= 500 => "10007",
+        _ => "10015",
+    };
+
+    private async Task HandleCreateCallAsync(HttpContext context)
+    {
+        if (!IsAuthorized(context))
+        {
+            await TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.").ConfigureAwait(false);
+            return;
+        }
+
+        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        string? from = null, to = null;
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(body) && JsonNode.Parse(body) is JsonObject request)
+            {
+                from = request["from"]?.GetValue<string>();
+                to = request["to"]?.GetValue<string>();
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            await TelnyxErrors.WriteAsync(context, 400, "10015", "Invalid request body", "Send {} or {\"from\": \"...\", \"to\": \"...\"} with string values.").ConfigureAwait(false);
+            return;
+        }
+
+        var id = CreateCall(string.IsNullOrWhiteSpace(from) ? "+13125550100" : from, string.IsNullOrWhiteSpace(to) ? "+13125550199" : to);
+        await TelnyxErrors.WriteJsonAsync(context, 201, new JsonObject { ["data"] = new JsonObject { ["call_control_id"] = id } }).ConfigureAwait(false);
+    }
+
+    private async Task HandleHangUpAsync(HttpContext context, string callControlId)
+    {
+        if (!IsAuthorized(context))
+        {
+            await TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.").ConfigureAwait(false);
+            return;
+        }
+
+        bool known;
+        lock (_gate)
+        {
+            known = _calls.TryGetValue(callControlId, out var call);
+            if (call is not null)
+            {
+                call.Ended = true;
+            }
+        }
+
+        if (known)
+        {
+            await TelnyxErrors.WriteOkAsync(context).ConfigureAwait(false);
+        }
+        else
+        {
+            await TelnyxErrors.WriteAsync(context, 422, "90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id").ConfigureAwait(false);
+        }
+    }
+}

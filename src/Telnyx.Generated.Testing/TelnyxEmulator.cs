@@ -1,0 +1,254 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Telnyx.Generated.Testing.Internal;
+
+namespace Telnyx.Generated.Testing;
+
+/// <summary>
+/// A local Telnyx Call Control API for tests: an in-process HTTP server on 127.0.0.1 that serves the eight call
+/// actions as Telnyx does (Bearer auth, validation against the curated spec, Telnyx-shaped errors), delivers the
+/// webhooks a real call would (signed with Ed25519 exactly as Telnyx signs them, retried with backoff), records every
+/// command it receives and injects faults on request. Point a <c>TelnyxClient</c> at <see cref="BaseUrl"/> with
+/// <see cref="ApiKey"/>, and verify webhooks with <see cref="PublicKey"/>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { WebhookUrl = myWebhookUrl });
+/// using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+/// var call = emulator.CreateCall();
+/// await client.Calls.Actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com" });
+/// </code>
+/// </example>
+public sealed partial class TelnyxEmulator : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly TelnyxEmulatorOptions _options;
+    private readonly WebhookSigner _signer;
+    private readonly Dictionary<string, EmulatedCall> _calls = new(StringComparer.Ordinal);
+    private readonly List<RecordedCommand> _commands = [];
+    private readonly List<EmulatedEvent> _events = [];
+    private readonly HashSet<string> _rejectedSipAddresses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Queue<EmulatorFault> _faults = new();
+    private WebApplication? _app;
+    private WebhookDispatcher? _dispatcher;
+    private string? _siprecFailureCause;
+    private int _disposed;
+
+    private TelnyxEmulator(TelnyxEmulatorOptions options, WebhookSigner signer)
+    {
+        _options = options;
+        _signer = signer;
+        ApiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? "KEY_emulator_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ApiKey.Trim();
+        WebhookUrl = options.WebhookUrl;
+    }
+
+    /// <summary>The API root to use as <c>TelnyxClientOptions.BaseUrl</c>: <c>http://127.0.0.1:{port}/v2/</c>.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The API key the emulator accepts (<c>Authorization: Bearer {ApiKey}</c>).</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The Ed25519 public key webhooks are signed with: standard base64 of the raw 32 bytes, as the Telnyx portal shows it.</summary>
+    public string PublicKey => _signer.PublicKey;
+
+    /// <summary>Where webhooks are delivered; null when they are only recorded.</summary>
+    public Uri? WebhookUrl { get; }
+
+    /// <summary>Every request received on a call action path, in arrival order (including rejected and faulted ones).</summary>
+    public IReadOnlyList<RecordedCommand> Commands
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _commands];
+            }
+        }
+    }
+
+    /// <summary>Every webhook event produced, in order, with its delivery attempts.</summary>
+    public IReadOnlyList<EmulatedEvent> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    /// <summary>Starts an emulator on 127.0.0.1; dispose it to stop it.</summary>
+    /// <param name="options">The settings; null for defaults (free port, random key, no webhook delivery).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static async Task<TelnyxEmulator> StartAsync(TelnyxEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new TelnyxEmulatorOptions();
+        Validate(options);
+        var emulator = new TelnyxEmulator(options, new WebhookSigner(options.SigningKeySeed));
+        try
+        {
+            await emulator.StartServerAsync(cancellationToken).ConfigureAwait(false);
+            return emulator;
+        }
+        catch
+        {
+            await emulator.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Starts a live call and returns its <c>call_control_id</c>, which the eight actions accept until <see cref="HangUp"/>.</summary>
+    /// <param name="from">The caller, reported as <c>from</c> in webhooks.</param>
+    /// <param name="to">The callee, reported as <c>to</c> in webhooks.</param>
+    /// <returns>The new call's call_control_id.</returns>
+    public string CreateCall(string from = "+13125550100", string to = "+13125550199")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        var id = "v3:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        lock (_gate)
+        {
+            _calls[id] = new EmulatedCall(id, from, to);
+        }
+
+        return id;
+    }
+
+    /// <summary>Ends a call: later commands on it answer 422 with code 90018 (call has already ended).</summary>
+    /// <param name="callControlId">A call_control_id from <see cref="CreateCall"/>.</param>
+    /// <exception cref="ArgumentException">The emulator never created that call.</exception>
+    public void HangUp(string callControlId)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callControlId ?? string.Empty, out var call))
+            {
+                throw new ArgumentException("The emulator has no call with that call_control_id; create one with CreateCall().", nameof(callControlId));
+            }
+
+            call.Ended = true;
+        }
+    }
+
+    /// <summary>Makes a refer to <paramref name="sipAddress"/> fail: <c>call.refer.started</c>, then <c>call.refer.failed</c> with sip_notify_response 603.</summary>
+    /// <param name="sipAddress">The SIP URI to reject (compared ignoring case).</param>
+    public void RejectSipAddress(string sipAddress)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sipAddress);
+        lock (_gate)
+        {
+            _rejectedSipAddresses.Add(sipAddress);
+        }
+    }
+
+    /// <summary>Makes every later siprec_start produce <c>siprec.failed</c> with this <c>failure_cause</c>; null restores <c>siprec.started</c>.</summary>
+    /// <param name="failureCause">A Q850 cause such as <c>no_answer</c>, or null.</param>
+    public void FailSiprecWith(string? failureCause)
+    {
+        lock (_gate)
+        {
+            _siprecFailureCause = string.IsNullOrWhiteSpace(failureCause) ? null : failureCause;
+        }
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> requests to the call action paths fail with <paramref name="fault"/>; faults queue up in call order.</summary>
+    /// <param name="count">How many requests; 1 or more.</param>
+    /// <param name="fault">What happens to each, from <see cref="EmulatorFault.Status"/>, <see cref="EmulatorFault.Delayed"/> or <see cref="EmulatorFault.Drop"/>.</param>
+    public void FailNext(int count, EmulatorFault fault)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _faults.Enqueue(fault);
+            }
+        }
+    }
+
+    /// <summary>Completes when every webhook produced so far was delivered (2xx) or given up on after its last retry.</summary>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>A task that completes when no delivery is pending.</returns>
+    public Task WhenWebhooksDeliveredAsync(CancellationToken cancellationToken = default) =>
+        _dispatcher?.WhenIdleAsync(cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>Stops the server and webhook delivery; pending deliveries are abandoned.</summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_app is not null)
+        {
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_dispatcher is not null)
+        {
+            await _dispatcher.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _signer.Dispose();
+    }
+
+    /// <summary>Describes the emulator without revealing its API key.</summary>
+    /// <returns>A description.</returns>
+    public override string ToString() => $"TelnyxEmulator {{ BaseUrl = {BaseUrl}, WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"} }}";
+
+    private static void Validate(TelnyxEmulatorOptions options)
+    {
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Port, "TelnyxEmulatorOptions.Port must be from 0 (any free port) to 65535.");
+        }
+
+        if (options.WebhookUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException("TelnyxEmulatorOptions.WebhookUrl must be an absolute http or https URL.", nameof(options));
+        }
+
+        if (options.WebhookTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.WebhookTimeout, "TelnyxEmulatorOptions.WebhookTimeout must be positive.");
+        }
+
+        if (options.WebhookRetryDelays is null || options.WebhookRetryDelays.Any(d => d < TimeSpan.Zero))
+        {
+            throw new ArgumentException("TelnyxEmulatorOptions.WebhookRetryDelays must be a list of non-negative delays (empty for no retries).", nameof(options));
+        }
+
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(TelnyxEmulator).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _options.Port));
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var port = new Uri(address).Port;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/v2/");
+        if (WebhookUrl is not null)
+        {
+            _dispatcher = new WebhookDispatcher(WebhookUrl, _signer, _options);
+        }
+    }
+}
