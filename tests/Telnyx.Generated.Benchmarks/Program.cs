@@ -1,3 +1,11 @@
 // Full run:  dotnet run -c Release --project tests/Telnyx.Generated.Benchmarks
 // Quick run: dotnet run -c Release --project tests/Telnyx.Generated.Benchmarks -- --quick
+// Allocations by type, per layer of a command: ... -- --alloc-profile Refer
+using Telnyx.Generated.Benchmarks.Commands;
+
+if (args.Length > 0 && args[0] == "--alloc-profile")
+{
+    return await AllocationProfile.RunAsync(args.Length > 1 ? Enum.Parse<CallAction>(args[1]) : CallAction.Refer);
+}
+
 return Telnyx.Generated.Benchmarks.BenchmarkSuite.Run(args).ExitCode;
