@@ -1,0 +1,251 @@
+using System.Security.Cryptography;
+using System.Text;
+using Telnyx.Generated.Webhooks;
+using static Telnyx.Generated.Tests.Webhooks.WebhookFixtures;
+using R = Telnyx.Generated.Webhooks.TelnyxWebhookVerificationReason;
+
+namespace Telnyx.Generated.Tests.Webhooks;
+
+/// <summary>Each test changes one thing in a genuinely signed webhook and expects the matching Reason.</summary>
+public class TamperTests
+{
+    private TelnyxWebhookSigner _signer = null!;
+    private TelnyxWebhookVerifier _verifier = null!;
+    private string _signature = null!;
+    private const string Ts = "1790000000";
+
+    [SetUp]
+    public void SetUp()
+    {
+        _signer = new TelnyxWebhookSigner();
+        _verifier = VerifierFor(_signer);
+        _signature = _signer.ComputeSignature(Body, Ts);
+    }
+
+    [TearDown]
+    public void TearDown() => _signer.Dispose();
+
+    private R Verify(string body, string? signature, string? timestamp) => ReasonOf(() => _verifier.Verify(Utf8(body), signature, timestamp));
+
+    [Test]
+    public void Untampered_Verifies()
+    {
+        Assert.DoesNotThrow(() => _verifier.Verify(Utf8(Body), _signature, Ts));
+        Assert.DoesNotThrow(() => _verifier.Verify(Body, _signature, Ts));
+    }
+
+    [Test]
+    public void MissingOrEmptySignature() => Assert.Multiple(() =>
+    {
+        Assert.That(Verify(Body, null, Ts), Is.EqualTo(R.MissingSignature));
+        Assert.That(Verify(Body, "", Ts), Is.EqualTo(R.MissingSignature));
+        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, new Dictionary<string, string> { [TelnyxWebhookHeaders.Timestamp] = Ts })), Is.EqualTo(R.MissingSignature));
+    });
+
+    [Test]
+    public void MissingOrEmptyTimestamp() => Assert.Multiple(() =>
+    {
+        Assert.That(Verify(Body, _signature, null), Is.EqualTo(R.MissingTimestamp));
+        Assert.That(Verify(Body, _signature, ""), Is.EqualTo(R.MissingTimestamp));
+        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, new Dictionary<string, string> { [TelnyxWebhookHeaders.Signature] = _signature })), Is.EqualTo(R.MissingTimestamp));
+    });
+
+    [Test]
+    public void OneBodyByteChanged_AtEveryPosition()
+    {
+        byte[] body = Utf8(Body);
+        for (int i = 0; i < body.Length; i++)
+        {
+            byte[] changed = (byte[])body.Clone();
+            changed[i] ^= 0x01;
+            Assert.That(ReasonOf(() => _verifier.Verify(changed, _signature, Ts)), Is.EqualTo(R.SignatureMismatch), $"byte {i}");
+        }
+    }
+
+    [Test]
+    public void BodyReserialisedOrTrimmed_DoesNotVerify() => Assert.Multiple(() =>
+    {
+        Assert.That(Verify(Body + "\n", _signature, Ts), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(" " + Body, _signature, Ts), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(Body.Replace(",", ", "), _signature, Ts), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify("", _signature, Ts), Is.EqualTo(R.SignatureMismatch));
+    });
+
+    [Test]
+    public void EmptyBody_SignedAsSuch_VerifiesButDoesNotParse()
+    {
+        string signature = _signer.ComputeSignature("", Ts);
+        Assert.DoesNotThrow(() => _verifier.Verify(ReadOnlySpan<byte>.Empty, signature, Ts));
+        var headers = new Dictionary<string, string> { [TelnyxWebhookHeaders.Signature] = signature, [TelnyxWebhookHeaders.Timestamp] = Ts };
+        Assert.Throws<TelnyxWebhookParseException>(() => _verifier.Unwrap("", headers));
+    }
+
+    [Test]
+    public void TimestampChanged_WithinTolerance_DoesNotVerify() => Assert.Multiple(() =>
+    {
+        Assert.That(Verify(Body, _signature, "1790000001"), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(Body, _signature, "01790000000"), Is.EqualTo(R.SignatureMismatch));
+    });
+
+    [Test]
+    public void EachSignatureBitFlipped_InEveryByte()
+    {
+        byte[] signature = Convert.FromBase64String(_signature);
+        for (int i = 0; i < signature.Length; i++)
+        {
+            foreach (byte mask in new byte[] { 0x01, 0x80 })
+            {
+                byte[] flipped = (byte[])signature.Clone();
+                flipped[i] ^= mask;
+                Assert.That(Verify(Body, Convert.ToBase64String(flipped), Ts), Is.EqualTo(R.SignatureMismatch), $"byte {i} mask {mask}");
+            }
+        }
+    }
+
+    [Test]
+    public void WrongKey_DoesNotVerify()
+    {
+        using var other = new TelnyxWebhookSigner();
+        Assert.That(ReasonOf(() => VerifierFor(other).Verify(Body, _signature, Ts)), Is.EqualTo(R.SignatureMismatch));
+    }
+
+    [Test]
+    public void TruncatedOrPaddedSignature() => Assert.Multiple(() =>
+    {
+        byte[] signature = Convert.FromBase64String(_signature);
+        Assert.That(Verify(Body, Convert.ToBase64String(signature[..63]), Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, Convert.ToBase64String([.. signature, 0]), Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, _signature[..^2], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, _signature + "=", Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, _signature + "AAAA", Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, _signature[..^1], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+    });
+
+    [Test]
+    public void Base64UrlAndWhitespaceVariants_AreRejected()
+    {
+        // A signature with both '+' and '/' so the url-safe spelling differs; re-sign until one appears.
+        string body = Body;
+        string signature = _signature;
+        for (int n = 0; !(signature.Contains('+') && signature.Contains('/')); n++)
+        {
+            body = Body.Replace("\"attempt\":1", $"\"attempt\":{n}");
+            signature = _signer.ComputeSignature(body, Ts);
+        }
+
+        Assert.DoesNotThrow(() => _verifier.Verify(body, signature, Ts));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Verify(body, signature.Replace('+', '-').Replace('/', '_'), Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+            Assert.That(Verify(body, signature.TrimEnd('='), Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+            Assert.That(Verify(body, " " + signature, Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+            Assert.That(Verify(body, signature + " ", Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+            Assert.That(Verify(body, signature[..40] + "\n" + signature[40..], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+            Assert.That(Verify(body, signature[..40] + " " + signature[41..], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        });
+    }
+
+    [Test]
+    public void NonCanonicalTrailingBits_AreRejected()
+    {
+        // 64 bytes leave 4 unused bits in the last base64 character; lenient decoders accept 16 spellings.
+        char last = _signature[85];
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        int value = alphabet.IndexOf(last);
+        for (int low = 1; low < 16; low++)
+        {
+            string variant = _signature[..85] + alphabet[value | low] + "==";
+            if (variant != _signature)
+            {
+                Assert.That(Verify(Body, variant, Ts), Is.EqualTo(R.InvalidSignatureEncoding), variant);
+            }
+        }
+    }
+
+    [TestCase("abc")]
+    [TestCase("-1790000000")]
+    [TestCase("+1790000000")]
+    [TestCase(" 1790000000")]
+    [TestCase("1790000000 ")]
+    [TestCase("1790000000.0")]
+    [TestCase("1,790,000,000")]
+    [TestCase("١٧٩٠٠٠٠٠٠٠")]
+    [TestCase("99999999999999999999")]
+    [TestCase("9223372036854775808")]
+    [TestCase("1790000000,1790000000")]
+    public void MalformedTimestamp_IsInvalid(string timestamp)
+        => Assert.That(Verify(Body, _signer.ComputeSignature(Body, timestamp), timestamp), Is.EqualTo(R.InvalidTimestamp));
+
+    [Test]
+    public void HugeButParseableTimestamp_IsTooNew()
+    {
+        const string huge = "9223372036854775807";
+        Assert.That(Verify(Body, _signer.ComputeSignature(Body, huge), huge), Is.EqualTo(R.TimestampTooNew));
+        Assert.That(Verify(Body, _signer.ComputeSignature(Body, "0"), "0"), Is.EqualTo(R.TimestampTooOld));
+    }
+
+    [TestCase(-301, R.TimestampTooOld)]
+    [TestCase(301, R.TimestampTooNew)]
+    public void JustOutsideTolerance_IsRejected(int offset, R reason)
+    {
+        string ts = (Now + offset).ToString();
+        Assert.That(Verify(Body, _signer.ComputeSignature(Body, ts), ts), Is.EqualTo(reason));
+    }
+
+    [TestCase(-300)]
+    [TestCase(-299)]
+    [TestCase(299)]
+    [TestCase(300)]
+    public void AtOrJustInsideTolerance_Verifies(int offset)
+    {
+        string ts = (Now + offset).ToString();
+        Assert.DoesNotThrow(() => _verifier.Verify(Body, _signer.ComputeSignature(Body, ts), ts));
+    }
+
+    [Test]
+    public void ToleranceIsConfigurable_AndClockInjectable()
+    {
+        var verifier = VerifierFor(_signer, Now + 30, TimeSpan.FromSeconds(29));
+        Assert.That(ReasonOf(() => verifier.Verify(Body, _signature, Ts)), Is.EqualTo(R.TimestampTooOld));
+        Assert.DoesNotThrow(() => VerifierFor(_signer, Now + 30, TimeSpan.FromSeconds(30)).Verify(Body, _signature, Ts));
+        Assert.That(new TelnyxWebhookVerifierOptions().Tolerance, Is.EqualTo(TimeSpan.FromMinutes(5)));
+        Assert.That(new TelnyxWebhookVerifierOptions().TimeProvider, Is.SameAs(TimeProvider.System));
+    }
+
+    [Test]
+    public void SystemClockDefault_RejectsOldTimestamp()
+        => Assert.That(ReasonOf(() => new TelnyxWebhookVerifier(_signer.PublicKeyBase64).Verify(Body, _signature, Ts)), Is.AnyOf(R.TimestampTooOld, R.TimestampTooNew));
+
+    [Test]
+    public void StandardWebhooksHmacHeaders_DoNotVerify()
+    {
+        // What a Standard Webhooks (HMAC-SHA256) sender would send: no telnyx-* headers at all.
+        byte[] secret = RandomNumberGenerator.GetBytes(32);
+        string id = "msg_2Lh9KRb0pzN4LePd3XiC4dD6Ixs";
+        string toSign = $"{id}.{Ts}.{Body}";
+        string hmac = Convert.ToBase64String(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(toSign)));
+        var headers = new Dictionary<string, string>
+        {
+            ["webhook-id"] = id,
+            ["webhook-timestamp"] = Ts,
+            ["webhook-signature"] = "v1," + hmac,
+        };
+        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, headers)), Is.EqualTo(R.MissingSignature));
+
+        // Even copied into the Telnyx headers, the HMAC is neither a 64-byte signature nor an Ed25519 one.
+        headers[TelnyxWebhookHeaders.Timestamp] = Ts;
+        headers[TelnyxWebhookHeaders.Signature] = "v1," + hmac;
+        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, headers)), Is.EqualTo(R.InvalidSignatureEncoding));
+        headers[TelnyxWebhookHeaders.Signature] = Convert.ToBase64String([.. Convert.FromBase64String(hmac), .. Convert.FromBase64String(hmac)]);
+        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, headers)), Is.EqualTo(R.SignatureMismatch));
+    }
+
+    [Test]
+    public void EveryReason_HasItsOwnActionableMessage()
+    {
+        var messages = Enum.GetValues<R>().Select(TelnyxWebhookVerificationException.MessageFor).ToList();
+        Assert.That(messages, Is.Unique);
+        string mismatch = TelnyxWebhookVerificationException.MessageFor(R.SignatureMismatch);
+        Assert.That(mismatch, Does.Contain("re-serialised").And.Contain("wrong public key").And.Contain("raw request body"));
+    }
+}
