@@ -1,0 +1,162 @@
+using Telnyx.Generated.Testing.Tests.Support;
+
+namespace Telnyx.Generated.Testing.Tests.Emulator;
+
+/// <summary>Each action through TelnyxClient over real HTTP, with the webhooks a real call produces, verified and typed.</summary>
+public class ActionWebhookTests
+{
+    private const string State = "aGF2ZSBhIG5pY2UgZGF5ID1d";
+
+    [Test]
+    public async Task Refer_delivers_refer_started_then_completed_signed_with_client_state_echoed()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+
+        var response = await f.Actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com", ClientState = State });
+
+        Assert.That(response.Data?.Result, Is.EqualTo("ok"));
+        var started = (CallReferStartedEvent)await f.NextEventAsync();
+        var completed = (CallReferCompletedEvent)await f.NextEventAsync();
+        Assert.That(started.Data!.EventType, Is.EqualTo("call.refer.started"));
+        Assert.That(started.Data.Payload!.ClientState, Is.EqualTo(State));
+        Assert.That(started.Data.Payload.CallControlId, Is.EqualTo(call));
+        Assert.That(started.Data.Payload.SipNotifyResponse, Is.EqualTo(100));
+        Assert.That(completed.Data!.Payload!.ClientState, Is.EqualTo(State));
+        Assert.That(completed.Data.Payload.SipNotifyResponse, Is.EqualTo(200));
+        Assert.That(completed.Data.RecordType, Is.EqualTo("event"));
+        Assert.That(completed.Meta!.Attempt, Is.EqualTo(1));
+        Assert.That(completed.Meta.DeliveredTo, Is.EqualTo(f.Receiver.Url.AbsoluteUri));
+    }
+
+    [Test]
+    public async Task Refer_to_a_rejected_sip_address_delivers_refer_failed_with_603()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+        f.Emulator.RejectSipAddress("sip:busy@example.com");
+
+        await f.Actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:busy@example.com", ClientState = State });
+
+        Assert.That(await f.NextEventAsync(), Is.InstanceOf<CallReferStartedEvent>());
+        var failed = (CallReferFailedEvent)await f.NextEventAsync();
+        Assert.That(failed.Data!.Payload!.SipNotifyResponse, Is.EqualTo(603));
+        Assert.That(failed.Data.Payload.ClientState, Is.EqualTo(State));
+    }
+
+    [Test]
+    public async Task Siprec_start_then_stop_deliver_started_and_stopped_with_hangup_cause()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+
+        await f.Actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "my-srs", ClientState = State, SiprecTrack = SiprecTrack.BothTracks });
+        var started = (CallSiprecStartedEvent)await f.NextEventAsync();
+        await f.Actions.StopSiprecAsync(call, new StopSiprecRequest { ClientState = "c3RvcHBlZA==" });
+        var stopped = (CallSiprecStoppedEvent)await f.NextEventAsync();
+
+        Assert.That(started.Data!.Payload!.ClientState, Is.EqualTo(State));
+        Assert.That(stopped.Data!.Payload!.ClientState, Is.EqualTo("c3RvcHBlZA=="));
+        Assert.That(stopped.Data.Payload.HangupCause, Is.EqualTo("normal_clearing"));
+    }
+
+    [Test]
+    public async Task Siprec_start_told_to_fail_delivers_siprec_failed_with_the_failure_cause()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+        f.Emulator.FailSiprecWith("no_answer");
+
+        await f.Actions.StartSiprecAsync(call, new StartSiprecRequest { ClientState = State });
+
+        var failed = (CallSiprecFailedEvent)await f.NextEventAsync();
+        Assert.That(failed.Data!.Payload!.FailureCause, Is.EqualTo("no_answer"));
+        Assert.That(failed.Data.Payload.ClientState, Is.EqualTo(State));
+    }
+
+    [Test]
+    public async Task Client_state_update_sets_the_state_echoed_by_later_webhooks()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+
+        await f.Actions.UpdateClientStateAsync(call, new UpdateClientStateRequest { ClientState = State });
+        await f.Actions.StartSiprecAsync(call, new StartSiprecRequest());
+
+        var started = (CallSiprecStartedEvent)await f.NextEventAsync();
+        Assert.That(started.Data!.Payload!.ClientState, Is.EqualTo(State));
+    }
+
+    [Test]
+    public async Task Actions_without_webhooks_are_accepted_and_recorded_as_sent()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+
+        await f.Actions.SendDtmfAsync(call, new SendDtmfRequest { Digits = "1www2#", DurationMillis = 250 });
+        await f.Actions.StartNoiseSuppressionAsync(call, new StartNoiseSuppressionRequest { Direction = NoiseSuppressionDirection.Both, NoiseSuppressionEngine = NoiseSuppressionEngine.DeepFilterNet });
+        await f.Actions.StopNoiseSuppressionAsync(call, new StopNoiseSuppressionRequest());
+        await f.Actions.SwitchSupervisorRoleAsync(call, new SwitchSupervisorRoleRequest { Role = SupervisorRole.Whisper });
+        await f.Emulator.WhenWebhooksDeliveredAsync();
+
+        var commands = f.Emulator.Commands;
+        Assert.That(commands.Select(c => c.Action), Is.EqualTo(new[] { "send_dtmf", "suppression_start", "suppression_stop", "switch_supervisor_role" }));
+        Assert.That(commands.Select(c => c.StatusCode), Is.All.EqualTo(200));
+        Assert.That(commands[0].StringField("digits"), Is.EqualTo("1www2#"));
+        Assert.That(commands[1].StringField("noise_suppression_engine"), Is.EqualTo("DeepFilterNet"));
+        Assert.That(commands[3].StringField("role"), Is.EqualTo("whisper"));
+        Assert.That(commands[0].CommandId, Is.Not.Null, "the client adds a command_id to send_dtmf");
+        Assert.That(f.Emulator.Events, Is.Empty);
+        Assert.That(f.Receiver.Received, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_repeated_command_id_is_accepted_but_produces_no_second_set_of_webhooks()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+        var request = new ReferRequest { SipAddress = "sip:agent@example.com", CommandId = "891510ac-f3e4-11e8-af5b-de00688a4901" };
+
+        var first = await f.Actions.ReferAsync(call, request);
+        var replay = await f.Actions.ReferAsync(call, request);
+        await f.Emulator.WhenWebhooksDeliveredAsync();
+
+        Assert.That(first.Data?.Result, Is.EqualTo("ok"));
+        Assert.That(replay.Data?.Result, Is.EqualTo("ok"));
+        Assert.That(f.Receiver.Received.Select(r => SignedWebhooks.VerifyAndParse(r, f.Emulator.PublicKey).GetType()),
+            Is.EqualTo(new[] { typeof(CallReferStartedEvent), typeof(CallReferCompletedEvent) }));
+        Assert.That(f.Emulator.Commands.Count(c => c.Action == "refer"), Is.EqualTo(2), "both were received");
+    }
+
+    [Test]
+    public async Task A_failing_webhook_endpoint_is_retried_with_the_attempt_counted_in_meta()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        var call = f.Emulator.CreateCall();
+        f.Receiver.FailNext(2, System.Net.HttpStatusCode.InternalServerError);
+
+        await f.Actions.StartSiprecAsync(call, new StartSiprecRequest { ClientState = State });
+
+        var attempts = new[] { await f.Receiver.NextAsync(EmulatorFixture.WebhookWait), await f.Receiver.NextAsync(EmulatorFixture.WebhookWait), await f.Receiver.NextAsync(EmulatorFixture.WebhookWait) };
+        var parsed = attempts.Select(a => SignedWebhooks.VerifyAndParse(a, f.Emulator.PublicKey)).Cast<CallSiprecStartedEvent>().ToList();
+        Assert.That(attempts.Select(a => a.AnsweredStatus), Is.EqualTo(new[] { 500, 500, 200 }));
+        Assert.That(parsed.Select(p => p.Meta!.Attempt), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(parsed.Select(p => p.Data!.Id).Distinct().Count(), Is.EqualTo(1), "a redelivery is the same event");
+        await f.Emulator.WhenWebhooksDeliveredAsync();
+        Assert.That(f.Emulator.Events.Single().Attempts.Select(a => a.Delivered), Is.EqualTo(new[] { false, false, true }));
+    }
+
+    [Test]
+    public async Task Delivery_gives_up_after_the_configured_retries()
+    {
+        await using var f = await EmulatorFixture.StartAsync(o => o.WebhookRetryDelays = [TimeSpan.FromMilliseconds(5)]);
+        var call = f.Emulator.CreateCall();
+        f.Receiver.FailNext(5, System.Net.HttpStatusCode.ServiceUnavailable);
+
+        await f.Actions.StartSiprecAsync(call, new StartSiprecRequest());
+        await f.Emulator.WhenWebhooksDeliveredAsync().WaitAsync(EmulatorFixture.WebhookWait);
+
+        Assert.That(f.Emulator.Events.Single().Attempts.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 503, 503 }));
+        Assert.That(f.Receiver.Received, Has.Count.EqualTo(2));
+    }
+}

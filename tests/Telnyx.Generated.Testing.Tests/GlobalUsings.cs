@@ -1,0 +1,2 @@
+global using Telnyx.Generated;
+global using Telnyx.Generated.Webhooks;
