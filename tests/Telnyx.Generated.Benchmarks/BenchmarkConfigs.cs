@@ -52,7 +52,7 @@ public static class BenchmarkConfigs
         var config = ManualConfig.CreateEmpty()
             .AddJob(job.AsDefault())
             .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddColumn(StatisticColumn.Median, StatisticColumn.P95)
+            .AddColumn(StatisticColumn.Min, StatisticColumn.Median, StatisticColumn.P95)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub, CsvExporter.Default)
             .AddLogger(ConsoleLogger.Default)

@@ -59,6 +59,45 @@ public static class AllocationProfile
         return 0;
     }
 
+    /// <summary><c>--alloc-profile webhook EVENT_TYPE</c>: the same, for Unwrap and Parse of one example body.</summary>
+    public static int RunWebhook(string eventType, int calls = 200_000)
+    {
+        var verify = new Webhooks.WebhookVerifyBenchmarks { EventType = eventType };
+        verify.Setup();
+        var parse = new Webhooks.WebhookParseBenchmarks { EventType = eventType };
+        parse.Setup();
+        Console.WriteLine($"# {eventType}: body {Webhooks.WebhookExamples.BodyBytes(eventType).Length} B (UTF-8)");
+        foreach (var (name, call) in new (string, Func<object?>)[]
+                 {
+                     ("Unwrap(bytes)", verify.UnwrapBytes),
+                     ("Unwrap(string)", verify.UnwrapString),
+                     ("Parse(bytes)", parse.ParseBytes),
+                     ("JsonConvert.DeserializeObject<T>", parse.PlainNewtonsoft),
+                 })
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                call();
+            }
+
+            using var listener = new AllocationListener();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < calls; i++)
+            {
+                call();
+            }
+
+            var total = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls;
+            Console.WriteLine($"## {name}: {total:0} B/call measured");
+            foreach (var (type, bytes) in listener.BytesByType.OrderByDescending(kv => kv.Value).Take(20))
+            {
+                Console.WriteLine($"  {bytes / (double)calls,8:0} B  {type}");
+            }
+        }
+
+        return 0;
+    }
+
     private sealed class AllocationListener : EventListener
     {
         public Dictionary<string, long> BytesByType { get; } = new();
