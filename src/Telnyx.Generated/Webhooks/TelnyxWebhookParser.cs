@@ -24,12 +24,17 @@ public static class TelnyxWebhookParser
     public static TelnyxWebhookEvent Parse(string payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        if (payload.StartsWith('\uFEFF'))
+        {
+            payload = payload[1..];
+        }
+
         byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payload.Length));
         try
         {
             int length = Encoding.UTF8.GetBytes(payload, utf8);
             Type? type = Discriminate(utf8.AsSpan(0, length), out string? unknownType);
-            return Deserialize(type, unknownType, new StringReader(payload), () => payload);
+            return Deserialize(type, unknownType, new StringReader(payload), payload, null, 0);
         }
         finally
         {
@@ -53,7 +58,7 @@ public static class TelnyxWebhookParser
         try
         {
             int length = Encoding.UTF8.GetChars(payload, chars);
-            return Deserialize(type, unknownType, new CharArrayReader(chars, length), () => new string(chars, 0, length));
+            return Deserialize(type, unknownType, new CharArrayReader(chars, length), null, chars, length);
         }
         finally
         {
@@ -158,7 +163,8 @@ public static class TelnyxWebhookParser
         return null;
     }
 
-    private static TelnyxWebhookEvent Deserialize(Type? type, string? unknownType, TextReader text, Func<string> rawJson)
+    // The raw JSON is only materialised for an unknown event: rawString when parsing a string, else rawChars[..rawLength].
+    private static TelnyxWebhookEvent Deserialize(Type? type, string? unknownType, TextReader text, string? rawString, char[]? rawChars, int rawLength)
     {
         try
         {
@@ -169,7 +175,8 @@ public static class TelnyxWebhookParser
             }
 
             var envelope = Serializer.Deserialize<UnknownTelnyxWebhookEvent.Envelope>(reader)!;
-            return new UnknownTelnyxWebhookEvent(unknownType!, rawJson(), envelope.Data?.Id, envelope.Data?.OccurredAt, envelope.Data?.RecordType)
+            string rawJson = rawString ?? new string(rawChars!, 0, rawLength);
+            return new UnknownTelnyxWebhookEvent(unknownType!, rawJson, envelope.Data?.Id, envelope.Data?.OccurredAt, envelope.Data?.RecordType)
             {
                 Meta = envelope.Meta,
             };

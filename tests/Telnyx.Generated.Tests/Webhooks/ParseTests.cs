@@ -176,8 +176,23 @@ public class ParseTests
     }
 
     [Test]
+    public void ParsedEvent_SerialisesBackToTheWireShape_WithoutTheConvenienceMembers()
+    {
+        var evt = TelnyxWebhookParser.Parse(Body);
+        var json = JObject.Parse(JsonConvert.SerializeObject(evt, TelnyxJson.RequestSettings));
+        Assert.That(json.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "data", "meta" }));
+        var again = TelnyxWebhookParser.Parse(json.ToString(Formatting.None));
+        Assert.That(again, Is.TypeOf<CallReferStartedEvent>());
+        Assert.That(again.Id, Is.EqualTo(evt.Id));
+        Assert.That(again.OccurredAt, Is.EqualTo(evt.OccurredAt));
+    }
+
+    [Test]
     public void Utf8Bom_IsSkipped()
-        => Assert.That(TelnyxWebhookParser.Parse([0xEF, 0xBB, 0xBF, .. Utf8(Body)]), Is.TypeOf<CallReferStartedEvent>());
+    {
+        Assert.That(TelnyxWebhookParser.Parse([0xEF, 0xBB, 0xBF, .. Utf8(Body)]), Is.TypeOf<CallReferStartedEvent>());
+        Assert.That(TelnyxWebhookParser.Parse("\uFEFF" + Body), Is.TypeOf<CallReferStartedEvent>());
+    }
 
     [Test]
     public void NonAsciiValues_RoundTripFromBytes()

@@ -241,6 +241,47 @@ public class TamperTests
     }
 
     [Test]
+    public void LargeBody_BeyondTheStackBuffer_VerifiesAndDetectsTampering()
+    {
+        string body = Body.Replace("\"attempt\":1", "\"attempt\":1,\"padding\":\"" + new string('x', 200_000) + "\"");
+        string signature = _signer.ComputeSignature(body, Ts);
+        Assert.That(_verifier.Unwrap(Utf8(body), name => name == TelnyxWebhookHeaders.Signature ? signature : Ts), Is.TypeOf<CallReferStartedEvent>());
+        Assert.That(Verify(body.Replace("xxxx", "xxxy"), signature, Ts), Is.EqualTo(R.SignatureMismatch));
+    }
+
+    [Test]
+    public void NonAsciiBody_VerifiesTheSameFromStringAndBytes()
+    {
+        string body = Body.Replace("v2:abc", "sip:zoë@例え.jp 🎧");
+        string signature = _signer.ComputeSignature(Utf8(body), Ts);
+        Assert.DoesNotThrow(() => _verifier.Verify(body, signature, Ts));
+        Assert.DoesNotThrow(() => _verifier.Verify(Utf8(body), signature, Ts));
+        var evt = (CallReferStartedEvent)_verifier.Unwrap(body, name => name == TelnyxWebhookHeaders.Signature ? signature : Ts);
+        Assert.That(evt.Data!.Payload!.CallControlId, Is.EqualTo("sip:zoë@例え.jp 🎧"));
+    }
+
+    [Test]
+    public void OneVerifier_IsSafeToShareAcrossThreads()
+    {
+        string tampered = Body.Replace("100", "101");
+        int accepted = 0;
+        int rejected = 0;
+        Parallel.For(0, 2000, i =>
+        {
+            try
+            {
+                _verifier.Unwrap(Utf8(i % 2 == 0 ? Body : tampered), name => name == TelnyxWebhookHeaders.Signature ? _signature : Ts);
+                Interlocked.Increment(ref accepted);
+            }
+            catch (TelnyxWebhookVerificationException ex) when (ex.Reason == R.SignatureMismatch)
+            {
+                Interlocked.Increment(ref rejected);
+            }
+        });
+        Assert.That((accepted, rejected), Is.EqualTo((1000, 1000)));
+    }
+
+    [Test]
     public void EveryReason_HasItsOwnActionableMessage()
     {
         var messages = Enum.GetValues<R>().Select(TelnyxWebhookVerificationException.MessageFor).ToList();
