@@ -53,13 +53,13 @@ public sealed record EmulatorFault
     }
 
     /// <summary>Hold the request for <paramref name="delay"/> before handling it (to exercise client timeouts).</summary>
-    /// <param name="delay">How long to wait; not negative.</param>
+    /// <param name="delay">How long to wait, from zero to one day.</param>
     /// <returns>The fault.</returns>
     public static EmulatorFault Delayed(TimeSpan delay)
     {
-        if (delay < TimeSpan.Zero)
+        if (delay < TimeSpan.Zero || delay > TimeSpan.FromDays(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(delay), delay, "An injected delay must not be negative.");
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "An injected delay must be from zero to one day.");
         }
 
         return new EmulatorFault(EmulatorFaultKind.Delay, 0, delay, null);

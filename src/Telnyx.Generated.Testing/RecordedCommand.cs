@@ -17,6 +17,11 @@ public sealed record RecordedCommand(string Action, string Method, string CallCo
     /// <summary>The body's <c>client_state</c>, if it had one.</summary>
     public string? ClientState => StringField("client_state");
 
+    /// <summary>Describes the command without its body or call id: a body can hold a SIP password.</summary>
+    /// <returns>A description.</returns>
+    public override string ToString() =>
+        $"RecordedCommand {{ {Method} {Action}, StatusCode = {StatusCode}, CommandId = {CommandId ?? "(none)"}, ReceivedAt = {ReceivedAt:O} }}";
+
     /// <summary>Reads a top-level string field of the body; null when absent, not a string, or the body is not a JSON object.</summary>
     /// <param name="name">The JSON name, such as <c>sip_address</c>.</param>
     /// <returns>The value or null.</returns>

@@ -1,12 +1,5 @@
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Telnyx.Generated.Testing.Internal;
 
 namespace Telnyx.Generated.Testing;
@@ -193,8 +186,7 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
 
         if (_app is not null)
         {
-            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await LoopbackServer.StopAsync(_app).ConfigureAwait(false);
         }
 
         if (_dispatcher is not null)
@@ -236,15 +228,7 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
 
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(TelnyxEmulator).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _options.Port));
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-        await _app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        var port = new Uri(address).Port;
+        (_app, var port) = await LoopbackServer.StartAsync(_options.Port, HandleAsync, cancellationToken).ConfigureAwait(false);
         BaseUrl = new Uri($"http://127.0.0.1:{port}/v2/");
         if (WebhookUrl is not null)
         {

@@ -27,7 +27,7 @@ public sealed class TelnyxEmulatorOptions
     /// </summary>
     public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; set; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
-    /// <summary>The clock for event times and signature timestamps. Default <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock for event times, signature timestamps, injected delays and redelivery waits (a fake clock must be advanced for those to pass). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Describes the options without revealing the API key or signing key.</summary>

@@ -1,13 +1,9 @@
-using System.Net;
 using System.Text;
+using System.Net;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Telnyx.Generated.Testing.Internal;
 
 namespace Telnyx.Generated.Testing;
 
@@ -21,9 +17,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly Channel<ReceivedWebhook> _inbox = Channel.CreateUnbounded<ReceivedWebhook>();
     private readonly List<ReceivedWebhook> _all = [];
     private readonly Queue<int> _failures = new();
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
 
-    private WebhookReceiver(WebApplication app) => _app = app;
+    private WebhookReceiver()
+    {
+    }
 
     /// <summary>The URL to deliver to, such as <c>http://127.0.0.1:5123/webhooks</c>; use it as <see cref="TelnyxEmulatorOptions.WebhookUrl"/>.</summary>
     public Uri Url { get; private set; } = null!;
@@ -48,23 +46,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(WebhookReceiver).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        var receiver = new WebhookReceiver(builder.Build());
-        receiver._app.Run(receiver.HandleAsync);
-        try
-        {
-            await receiver._app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await receiver._app.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri($"http://127.0.0.1:{new Uri(address).Port}/webhooks");
+        var receiver = new WebhookReceiver();
+        (receiver._app, var bound) = await LoopbackServer.StartAsync(port, receiver.HandleAsync, cancellationToken).ConfigureAwait(false);
+        receiver.Url = new Uri($"http://127.0.0.1:{bound}/webhooks");
         return receiver;
     }
 
@@ -111,8 +95,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <returns>A task that completes when stopped.</returns>
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await LoopbackServer.StopAsync(_app).ConfigureAwait(false);
         _inbox.Writer.TryComplete();
     }
 

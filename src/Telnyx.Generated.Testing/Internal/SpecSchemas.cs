@@ -69,6 +69,13 @@ internal sealed class SpecSchemas
     private void ValidateValue(YamlMappingNode schema, JsonElement value, string pointer, List<SchemaError> errors)
     {
         schema = Resolve(schema);
+
+        // A property that adds a description to a shared schema is written allOf: [$ref]; every part must hold.
+        foreach (var part in Sequence(schema, "allOf")?.Children ?? [])
+        {
+            ValidateValue((YamlMappingNode)part, value, pointer, errors);
+        }
+
         var type = Scalar(schema, "type");
         if (Sequence(schema, "enum") is { } allowed)
         {

@@ -159,4 +159,69 @@ public class ActionWebhookTests
         Assert.That(f.Emulator.Events.Single().Attempts.Select(a => a.StatusCode), Is.EqualTo(new int?[] { 503, 503 }));
         Assert.That(f.Receiver.Received, Has.Count.EqualTo(2));
     }
+
+    [Test]
+    public async Task An_unreachable_webhook_endpoint_is_retried_and_each_failure_recorded()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions
+        {
+            WebhookUrl = new Uri($"http://127.0.0.1:{closedPort}/webhooks"),
+            WebhookRetryDelays = [TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(5)],
+        });
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+
+        await client.Calls.Actions.StopSiprecAsync(emulator.CreateCall(), new StopSiprecRequest());
+        await emulator.WhenWebhooksDeliveredAsync().WaitAsync(EmulatorFixture.WebhookWait);
+
+        var attempts = emulator.Events.Single().Attempts;
+        Assert.That(attempts.Select(a => a.Attempt), Is.EqualTo(new[] { 1, 2, 3 }));
+        Assert.That(attempts.Select(a => a.StatusCode), Is.All.Null);
+        Assert.That(attempts.Select(a => a.Error), Is.All.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_recorded_command_keeps_the_sip_password_out_of_its_description()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+
+        await f.Actions.ReferAsync(f.Emulator.CreateCall(), new ReferRequest { SipAddress = "sip:a@b.c", SipAuthUsername = "user", SipAuthPassword = "s3cret-pw" });
+
+        var recorded = f.Emulator.Commands.Single();
+        Assert.That(recorded.StringField("sip_auth_password"), Is.EqualTo("s3cret-pw"), "the body is there for assertions");
+        Assert.That(recorded.ToString(), Does.Contain("refer").And.Not.Contain("s3cret-pw"));
+    }
+
+    [Test]
+    public async Task A_webhook_endpoint_that_never_answers_times_out_and_is_retried()
+    {
+        // Listening but never accepting: the connection opens, the request is sent, no answer ever comes.
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+            await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions
+            {
+                WebhookUrl = new Uri($"http://127.0.0.1:{port}/webhooks"),
+                WebhookTimeout = TimeSpan.FromMilliseconds(100),
+                WebhookRetryDelays = [TimeSpan.FromMilliseconds(5)],
+            });
+            using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+
+            await client.Calls.Actions.StartSiprecAsync(emulator.CreateCall(), new StartSiprecRequest());
+            await emulator.WhenWebhooksDeliveredAsync().WaitAsync(EmulatorFixture.WebhookWait);
+
+            var attempts = emulator.Events.Single().Attempts;
+            Assert.That(attempts, Has.Count.EqualTo(2));
+            Assert.That(attempts.Select(a => a.Error), Is.All.StartsWith("no answer within 0.1 s"));
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
 }

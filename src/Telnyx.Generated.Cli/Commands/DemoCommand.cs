@@ -1,0 +1,218 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Telnyx.Generated.Testing;
+using Telnyx.Generated.Webhooks;
+
+namespace Telnyx.Generated.Cli.Commands;
+
+/// <summary>
+/// The project's main job in one command: an emulator and a webhook receiver on loopback, all eight actions through
+/// <see cref="TelnyxClient"/>, every resulting webhook verified with <see cref="TelnyxWebhookVerifier"/>, a timeline,
+/// and exit 0 only when every expected event arrived and verified.
+/// </summary>
+internal static class DemoCommand
+{
+    private static readonly string ClientState = Convert.ToBase64String(Encoding.UTF8.GetBytes("demo:agent-42"));
+
+    public static Command Create(CliConsole console)
+    {
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Seconds to wait for each expected webhook before failing.",
+            DefaultValueFactory = _ => 10,
+        };
+        timeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is <= 0 or > 600)
+            {
+                r.AddError("--timeout must be more than 0 and at most 600 seconds.");
+            }
+        });
+        var command = new Command("demo", "Run all eight call actions against a local emulator and verify every webhook they produce. No API key or network needed.")
+        {
+            timeout,
+        };
+        command.SetAction((parse, ct) => RunAsync(console, TimeSpan.FromSeconds(parse.GetValue(timeout)), ct));
+        return command;
+    }
+
+    /// <summary>Runs the demo; <paramref name="tamper"/> lets a test break the set-up to see the failure report.</summary>
+    internal static async Task<int> RunAsync(CliConsole console, TimeSpan wait, CancellationToken cancellationToken, Action<TelnyxEmulatorOptions>? tamper = null)
+    {
+        var output = console.Out;
+        var total = Stopwatch.StartNew();
+        await using var receiver = await WebhookReceiver.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var options = new TelnyxEmulatorOptions
+        {
+            WebhookUrl = receiver.Url,
+            WebhookRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)],
+        };
+        tamper?.Invoke(options);
+        await using var emulator = await TelnyxEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+        var verifier = new TelnyxWebhookVerifier(emulator.PublicKey);
+        var actions = client.Calls.Actions;
+        var call = emulator.CreateCall();
+        emulator.RejectSipAddress("sip:busy@example.com");
+
+        await output.WriteLineAsync($"Telnyx Call Control demo: emulator at {emulator.BaseUrl}, webhooks to {receiver.Url}").ConfigureAwait(false);
+        await output.WriteLineAsync($"Call {call}; webhooks verified with Ed25519 public key {emulator.PublicKey}").ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync("   time  -> command sent through TelnyxClient, <- webhook received and verified").ConfigureAwait(false);
+
+        var steps = new Step[]
+        {
+            new("UpdateClientState", "client_state_update", () => actions.UpdateClientStateAsync(call, new UpdateClientStateRequest { ClientState = ClientState }, cancellationToken), []),
+            new("Refer", "refer", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com", ClientState = ClientState }, cancellationToken), [CallReferStartedEvent.EventTypeName, CallReferCompletedEvent.EventTypeName]),
+            new("Refer (rejected address)", "refer", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:busy@example.com", ClientState = ClientState }, cancellationToken), [CallReferStartedEvent.EventTypeName, CallReferFailedEvent.EventTypeName]),
+            new("SendDtmf (after an injected 503)", "send_dtmf", () =>
+            {
+                emulator.FailNext(1, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.Zero));
+                return actions.SendDtmfAsync(call, new SendDtmfRequest { Digits = "1234#", DurationMillis = 250, ClientState = ClientState }, cancellationToken);
+            }, []),
+            new("StartSiprec", "siprec_start", () => actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", SiprecTrack = SiprecTrack.BothTracks, ClientState = ClientState }, cancellationToken), [CallSiprecStartedEvent.EventTypeName]),
+            new("StopSiprec", "siprec_stop", () => actions.StopSiprecAsync(call, new StopSiprecRequest { ClientState = ClientState }, cancellationToken), [CallSiprecStoppedEvent.EventTypeName]),
+            new("StartSiprec (SRS unreachable)", "siprec_start", () =>
+            {
+                emulator.FailSiprecWith("no_answer");
+                return actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", ClientState = ClientState }, cancellationToken);
+            }, [CallSiprecFailedEvent.EventTypeName]),
+            new("StartNoiseSuppression", "suppression_start", () => actions.StartNoiseSuppressionAsync(call, new StartNoiseSuppressionRequest { Direction = NoiseSuppressionDirection.Both, NoiseSuppressionEngine = NoiseSuppressionEngine.DeepFilterNet, ClientState = ClientState }, cancellationToken), []),
+            new("StopNoiseSuppression", "suppression_stop", () => actions.StopNoiseSuppressionAsync(call, new StopNoiseSuppressionRequest { ClientState = ClientState }, cancellationToken), []),
+            new("SwitchSupervisorRole", "switch_supervisor_role", () => actions.SwitchSupervisorRoleAsync(call, new SwitchSupervisorRoleRequest { Role = SupervisorRole.Barge }, cancellationToken), []),
+        };
+
+        var failures = new List<string>();
+        var verified = 0;
+        foreach (var step in steps)
+        {
+            var before = emulator.Commands.Count;
+            var timer = Stopwatch.StartNew();
+            try
+            {
+                var response = await step.Run().ConfigureAwait(false);
+                var attempts = emulator.Commands.Count - before;
+                var retried = attempts > 1 ? $" ({attempts} attempts: {string.Join(" then ", emulator.Commands.Skip(before).Select(c => c.StatusCode))})" : string.Empty;
+                await output.WriteLineAsync($"{Ms(total),7}  -> {step.Name,-33} {step.Action,-23} {response.Data?.Result ?? "(no result)"} in {Ms(timer)}{retried}").ConfigureAwait(false);
+            }
+            catch (TelnyxException e)
+            {
+                failures.Add($"{step.Name}: {e.Message}");
+                await output.WriteLineAsync($"{Ms(total),7}  -> {step.Name,-33} {step.Action,-23} FAILED in {Ms(timer)}: {e.Message}").ConfigureAwait(false);
+                continue;
+            }
+
+            foreach (var expected in step.Events)
+            {
+                var (line, ok) = await AwaitEventAsync(console, receiver, verifier, call, expected, wait, total, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+                if (ok)
+                {
+                    verified++;
+                }
+                else
+                {
+                    failures.Add(line.Trim());
+                }
+            }
+        }
+
+        // Anything still arriving was not expected (a duplicate, a replay): it fails the demo.
+        try
+        {
+            await emulator.WhenWebhooksDeliveredAsync(cancellationToken).WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            failures.Add($"webhook deliveries still pending after {wait.TotalSeconds:0.#} s");
+        }
+
+        while (receiver.TryNext(out var extra))
+        {
+            failures.Add($"unexpected webhook: {extra!.Body}");
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        var expectedCount = steps.Sum(s => s.Events.Length);
+        if (failures.Count == 0)
+        {
+            await output.WriteLineAsync($"PASS: {steps.Length} commands covering all 8 actions, {verified}/{expectedCount} webhooks received and verified, in {Ms(total)}.").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        await console.Error.WriteLineAsync($"FAIL: {failures.Count} problem(s); {verified}/{expectedCount} webhooks verified in {Ms(total)}:").ConfigureAwait(false);
+        foreach (var failure in failures)
+        {
+            await console.Error.WriteLineAsync("  " + failure).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Failed;
+    }
+
+    private static async Task<(string Line, bool Ok)> AwaitEventAsync(
+        CliConsole console, WebhookReceiver receiver, TelnyxWebhookVerifier verifier, string call, string expected, TimeSpan wait, Stopwatch total, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        var tick = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            ReceivedWebhook received;
+            try
+            {
+                var remaining = wait - waited.Elapsed;
+                received = await receiver.NextAsync(remaining < tick ? (remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1)) : tick, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                if (waited.Elapsed >= wait)
+                {
+                    return ($"{Ms(total),7}  <- MISSING {expected}: nothing arrived within {wait.TotalSeconds:0.#} s", false);
+                }
+
+                await console.Error.WriteLineAsync($"           ... waiting for {expected} ({waited.Elapsed.TotalSeconds:0} s of {wait.TotalSeconds:0.#} s)").ConfigureAwait(false);
+                continue;
+            }
+
+            if (received.AnsweredStatus is < 200 or >= 300)
+            {
+                continue; // a delivery the receiver refused; its retry is the one that counts
+            }
+
+            TelnyxWebhookEvent webhook;
+            try
+            {
+                webhook = verifier.Unwrap(received.Body, received.Headers);
+            }
+            catch (TelnyxWebhookException e)
+            {
+                return ($"{Ms(total),7}  <- NOT VERIFIED (expected {expected}): {e.Message}", false);
+            }
+
+            var problems = new List<string>();
+            if (webhook.EventType != expected)
+            {
+                problems.Add($"expected {expected}");
+            }
+
+            if (EventText.ClientState(webhook) != ClientState)
+            {
+                problems.Add("client_state not echoed");
+            }
+
+            if (EventText.CallControlId(webhook) != call)
+            {
+                problems.Add("wrong call_control_id");
+            }
+
+            var status = problems.Count == 0 ? "verified" : "WRONG: " + string.Join(", ", problems);
+            return ($"{Ms(total),7}  <-   {EventText.KeyFields(webhook)}  {status}", problems.Count == 0);
+        }
+    }
+
+    private static string Ms(Stopwatch stopwatch) => stopwatch.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    private sealed record Step(string Name, string Action, Func<Task<CallControlCommandResponse>> Run, string[] Events);
+}

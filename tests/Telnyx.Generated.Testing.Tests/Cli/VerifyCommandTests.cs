@@ -1,0 +1,55 @@
+using Telnyx.Generated.Testing.Tests.Support;
+
+namespace Telnyx.Generated.Testing.Tests.Cli;
+
+public class VerifyCommandTests
+{
+    private static async Task<(ReceivedWebhook Webhook, string PublicKey)> CaptureAsync()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        await f.Actions.StartSiprecAsync(f.Emulator.CreateCall(), new StartSiprecRequest { ClientState = "c3RhdGU=" });
+        return (await f.Receiver.NextAsync(EmulatorFixture.WebhookWait), f.Emulator.PublicKey);
+    }
+
+    [Test]
+    public async Task Verify_accepts_a_genuine_webhook_from_stdin_and_names_the_event()
+    {
+        var (webhook, key) = await CaptureAsync();
+
+        var (code, output, error) = await Support.Cli.RunAsync(["verify", "--public-key", key, "--signature", webhook.Signature!, "--timestamp", webhook.Timestamp!], webhook.Body);
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("VERIFIED: siprec.started").And.Contain("client_state=c3RhdGU="));
+    }
+
+    [Test]
+    public async Task Verify_of_a_changed_body_exits_1_naming_the_signature_check_and_the_usual_cause()
+    {
+        var (webhook, key) = await CaptureAsync();
+
+        var (code, _, error) = await Support.Cli.RunAsync(["verify", "--public-key", key, "--signature", webhook.Signature!, "--timestamp", webhook.Timestamp!], webhook.Body + "\n");
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("NOT VERIFIED (SignatureMismatch)").And.Contain("re-serialised").And.Contain("ends with a newline"));
+    }
+
+    [Test]
+    public async Task Verify_without_a_signature_says_the_header_is_missing()
+    {
+        var (webhook, key) = await CaptureAsync();
+
+        var (code, _, error) = await Support.Cli.RunAsync(["verify", "--public-key", key, "--timestamp", webhook.Timestamp!], webhook.Body);
+
+        Assert.That(code, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("MissingSignature"));
+    }
+
+    [Test]
+    public async Task Verify_with_a_malformed_public_key_is_a_usage_error()
+    {
+        var (code, _, error) = await Support.Cli.RunAsync(["verify", "--public-key", "not-base64!", "--signature", "x", "--timestamp", "1"], "{}");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--public-key").And.Contain("base64").And.Not.Contain("(Parameter"));
+    }
+}
