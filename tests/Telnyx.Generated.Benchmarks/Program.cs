@@ -1,0 +1,17 @@
+// Full run:  dotnet run -c Release --project tests/Telnyx.Generated.Benchmarks
+// Quick run: dotnet run -c Release --project tests/Telnyx.Generated.Benchmarks -- --quick
+// Allocations by type, per layer of a command: ... -- --alloc-profile Refer
+// Allocations by type of Unwrap/Parse:          ... -- --alloc-profile webhook call.refer.started
+using Telnyx.Generated.Benchmarks.Commands;
+
+if (args.Length > 2 && args[0] == "--alloc-profile" && args[1] == "webhook")
+{
+    return AllocationProfile.RunWebhook(args[2]);
+}
+
+if (args.Length > 0 && args[0] == "--alloc-profile")
+{
+    return await AllocationProfile.RunAsync(args.Length > 1 ? Enum.Parse<CallAction>(args[1]) : CallAction.Refer);
+}
+
+return Telnyx.Generated.Benchmarks.BenchmarkSuite.Run(args).ExitCode;
