@@ -33,12 +33,22 @@ internal static class CommandIdBody
 
         var id = Guid.NewGuid().ToString();
         var isEmpty = body.AsSpan(start + 1).TrimStart(" \t\r\n"u8).StartsWith("}"u8);
-        var insert = Encoding.UTF8.GetBytes($"\"{id}\"{(isEmpty ? string.Empty : ",")}");
-        var result = new byte[body.Length + Key.Length + insert.Length];
-        body.AsSpan(0, start + 1).CopyTo(result);
-        Key.CopyTo(result.AsSpan(start + 1));
-        insert.CopyTo(result.AsSpan(start + 1 + Key.Length));
-        body.AsSpan(start + 1).CopyTo(result.AsSpan(start + 1 + Key.Length + insert.Length));
+
+        // {  +  "command_id":"<36-char uuid>"  +  , (unless the object was empty)  +  the rest of the body
+        var result = new byte[body.Length + Key.Length + 2 + id.Length + (isEmpty ? 0 : 1)];
+        var at = start + 1;
+        body.AsSpan(0, at).CopyTo(result);
+        Key.CopyTo(result.AsSpan(at));
+        at += Key.Length;
+        result[at++] = (byte)'"';
+        at += Encoding.UTF8.GetBytes(id, result.AsSpan(at));
+        result[at++] = (byte)'"';
+        if (!isEmpty)
+        {
+            result[at++] = (byte)',';
+        }
+
+        body.AsSpan(start + 1).CopyTo(result.AsSpan(at));
         return (result, id);
     }
 

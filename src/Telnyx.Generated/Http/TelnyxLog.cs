@@ -11,6 +11,15 @@ internal static class TelnyxLog
             new EventId(1, "TelnyxAttempt"),
             "Telnyx {Method} {Path} attempt {Attempt}: {Status} in {ElapsedMs:0.0} ms (command_id {CommandId})");
 
+    // The status is formatted only when the line is written: no string per call when logging is off.
+    public static void Attempt(ILogger? logger, TelnyxPipelineHandler.CallState state, int attempt, System.Net.HttpStatusCode status, TimeSpan elapsed)
+    {
+        if (logger is not null && logger.IsEnabled(LogLevel.Information))
+        {
+            Attempt(logger, state, attempt, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
+        }
+    }
+
     public static void Attempt(ILogger? logger, TelnyxPipelineHandler.CallState state, int attempt, string status, TimeSpan elapsed)
     {
         if (logger is not null && logger.IsEnabled(LogLevel.Information))

@@ -43,7 +43,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         try
         {
             outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (ctx, s) => await s.Handler.SendAttemptAsync(s, ctx.CancellationToken).ConfigureAwait(false),
+                static (ctx, s) => new ValueTask<Outcome<HttpResponseMessage>>(s.Handler.SendAttemptAsync(s, ctx.CancellationToken)),
                 context,
                 state).ConfigureAwait(false);
         }
@@ -119,7 +119,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
                 throw;
             }
 
-            TelnyxLog.Attempt(_settings.Logger, state, attempt, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), _settings.TimeProvider.GetElapsedTime(started));
+            TelnyxLog.Attempt(_settings.Logger, state, attempt, response.StatusCode, _settings.TimeProvider.GetElapsedTime(started));
             return Outcome.FromResult(response);
         }
         catch (Exception exception)
