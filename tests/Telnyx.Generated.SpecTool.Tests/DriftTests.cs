@@ -18,7 +18,7 @@ public sealed class DriftTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = DriftCommand.Run(officialPath, specDir ?? Repo.SpecDirectory, output, error);
+        var exit = DriftCommand.Run(officialPath, specDir ?? Repo.Path("spec"), output, error);
         report = output.ToString();
         errors = error.ToString();
         return exit switch { 0 => "clean", 1 => "drift", 2 => "bad input", _ => $"exit {exit}" };
@@ -28,7 +28,7 @@ public sealed class DriftTests
     {
         using var copy = new OfficialSpecCopy();
         change(copy);
-        return DriftCommand.Findings(copy.Save(), Repo.SpecDirectory);
+        return DriftCommand.Findings(copy.Save(), Repo.Path("spec"));
     }
 
     private static void AssertSingle(IReadOnlyList<DriftFinding> findings, string location, string kind)
@@ -39,7 +39,7 @@ public sealed class DriftTests
     [Test]
     public void The_official_excerpt_shows_no_drift()
     {
-        var result = Drift(Repo.OfficialExcerpt, out var report, out var errors);
+        var result = Drift(Repo.SharedReference("telnyx-openapi-excerpt.yaml"), out var report, out var errors);
 
         Assert.That(result, Is.EqualTo("clean"), report + errors);
         Assert.That(report, Does.Contain("Compared 8 operations and 6 webhooks"));
@@ -56,12 +56,12 @@ public sealed class DriftTests
         {
             foreach (var file in new[] { "telnyx-call-control.yaml", "telnyx-webhooks.yaml" })
             {
-                File.Copy(Path.Combine(Repo.SpecDirectory, file), Path.Combine(specDir, file));
+                File.Copy(Path.Combine(Repo.Path("spec"), file), Path.Combine(specDir, file));
             }
 
             File.WriteAllText(Path.Combine(specDir, "DEVIATIONS.md"), "# none\n");
 
-            var findings = DriftCommand.Findings(Repo.OfficialExcerpt, specDir);
+            var findings = DriftCommand.Findings(Repo.SharedReference("telnyx-openapi-excerpt.yaml"), specDir);
 
             Assert.That(findings.Select(f => f.Kind).Distinct(), Is.EquivalentTo(new[] { "enum", "format", "extra" }));
             Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == "webhook callSiprecFailed meta" && f.Kind == "extra"));
@@ -228,7 +228,7 @@ public sealed class DriftTests
     public void An_official_spec_in_json_compares_like_yaml()
     {
         using var copy = new OfficialSpecCopy();
-        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(Repo.OfficialExcerpt));
+        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(Repo.SharedReference("telnyx-openapi-excerpt.yaml")));
         var json = new YamlDotNet.Serialization.SerializerBuilder().JsonCompatible().Build().Serialize(yaml);
         File.WriteAllText(copy.FilePath, json);
 
@@ -280,12 +280,12 @@ public sealed class DriftTests
         {
             foreach (var file in new[] { "telnyx-call-control.yaml", "telnyx-webhooks.yaml" })
             {
-                File.Copy(Path.Combine(Repo.SpecDirectory, file), Path.Combine(specDir, file));
+                File.Copy(Path.Combine(Repo.Path("spec"), file), Path.Combine(specDir, file));
             }
 
             File.WriteAllText(Path.Combine(specDir, "DEVIATIONS.md"), "| location | kind | reason |\n|---|---|---|\n| `webhook * meta` | `extra` |  |\n");
 
-            Assert.That(Drift(Repo.OfficialExcerpt, out _, out var errors, specDir), Is.EqualTo("bad input"));
+            Assert.That(Drift(Repo.SharedReference("telnyx-openapi-excerpt.yaml"), out _, out var errors, specDir), Is.EqualTo("bad input"));
             Assert.That(errors, Does.Contain("no reason"));
         }
         finally

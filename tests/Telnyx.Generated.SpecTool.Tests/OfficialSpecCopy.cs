@@ -10,7 +10,7 @@ internal sealed class OfficialSpecCopy : IDisposable
 
     public OfficialSpecCopy()
     {
-        using (var reader = File.OpenText(Repo.OfficialExcerpt))
+        using (var reader = File.OpenText(Repo.SharedReference("telnyx-openapi-excerpt.yaml")))
         {
             _stream.Load(reader);
         }

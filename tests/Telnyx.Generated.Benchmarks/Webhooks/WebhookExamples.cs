@@ -32,25 +32,8 @@ public static class WebhookExamples
 
     private static IReadOnlyDictionary<string, string> Load()
     {
-        var file = JObject.Parse(File.ReadAllText(FindReference("telnyx-webhook-examples.json")));
+        var file = JObject.Parse(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json")));
         return ((JObject)file["examples"]!).Properties()
             .ToDictionary(p => p.Name, p => p.Value.ToString(Formatting.None), StringComparer.Ordinal);
-    }
-
-    // shared/ sits beside the clone (CI) or somewhere above a worktree: look upwards from the repository root.
-    private static string FindReference(string file)
-    {
-        var root = typeof(WebhookExamples).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value ?? AppContext.BaseDirectory;
-        for (var dir = new DirectoryInfo(root); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "reference", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/reference/{file} was not found above {root}; the benchmarks need the shared reference beside the repository.");
     }
 }

@@ -113,7 +113,7 @@ public class SpecDrivenValidationTests
 
     private static YamlMappingNode LoadSpec()
     {
-        var root = typeof(SpecDrivenValidationTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var root = Repo.Root;
         var yaml = new YamlStream();
         using var reader = File.OpenText(Path.Combine(root, "spec", "telnyx-call-control.yaml"));
         yaml.Load(reader);

@@ -8,7 +8,7 @@ public class ReadmeExampleTests
     [Test]
     public void Readme_emulator_example_is_the_compiled_test_file_verbatim()
     {
-        var root = typeof(ReadmeExampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var root = Repo.Root;
         var example = File.ReadAllText(Path.Combine(root, "tests", "Telnyx.Generated.Testing.Tests", "Readme", "ReadmeEmulatorExample.cs")).ReplaceLineEndings("\n");
         var readme = File.ReadAllText(Path.Combine(root, "README.md")).ReplaceLineEndings("\n");
 

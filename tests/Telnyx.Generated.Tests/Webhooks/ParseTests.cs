@@ -10,7 +10,7 @@ namespace Telnyx.Generated.Tests.Webhooks;
 public class ParseTests
 {
     private static readonly JObject Examples = JObject.Load(
-        new JsonTextReader(new StringReader(File.ReadAllText(SharedReference("telnyx-webhook-examples.json")))) { DateParseHandling = DateParseHandling.None });
+        new JsonTextReader(new StringReader(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json")))) { DateParseHandling = DateParseHandling.None });
 
     private static IEnumerable<TestCaseData> ExampleCases()
         => ((JObject)Examples["examples"]!).Properties().Select(p => new TestCaseData(p.Name).SetArgDisplayNames(p.Name));

@@ -44,19 +44,4 @@ internal static class WebhookFixtures
     }
 
     public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
-
-    /// <summary>shared/reference, found by walking up from the repository (a worktree sits deeper than a clone).</summary>
-    public static string SharedReference(string file)
-    {
-        for (var dir = new DirectoryInfo(Repo.Root); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "reference", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/reference/{file} not found above {Repo.Root}");
-    }
 }

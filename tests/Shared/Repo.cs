@@ -1,8 +1,11 @@
 using System.Reflection;
 
-namespace Telnyx.Generated.Tests;
+namespace Telnyx.Generated.TestSupport;
 
-/// <summary>Paths of the repository and the shared reference material, for tests driven by files.</summary>
+/// <summary>
+/// Paths of the repository and the shared reference material, for tests driven by files. Compiled into every project
+/// under tests/ by tests/Directory.Build.props, which also stamps the RepositoryRoot this reads.
+/// </summary>
 internal static class Repo
 {
     public static string Root { get; } = typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
