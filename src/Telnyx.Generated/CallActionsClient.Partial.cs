@@ -34,6 +34,10 @@ public partial class CallActionsClient
         return value;
     }
 
+    // Used by the ReadObjectResponse template override: one serializer for every response (it is thread-safe once
+    // built, and Newtonsoft caches contracts per resolver, so a per-response serializer only cost allocations).
+    private static readonly Newtonsoft.Json.JsonSerializer ResponseSerializer = Newtonsoft.Json.JsonSerializer.Create(TelnyxJson.ResponseSettings);
+
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings, bool isRequest) =>
         TelnyxJson.Configure(settings, isRequest);
 }

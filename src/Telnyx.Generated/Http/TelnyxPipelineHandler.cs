@@ -267,15 +267,31 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
                 Version = Template.Version,
                 VersionPolicy = Template.VersionPolicy,
             };
-            foreach (var header in Template.Headers)
+            // The generated client sets Accept only; copy it typed (a generic header walk allocates per header and
+            // value), and anything else a template change might add, generically.
+            foreach (var accept in Template.Headers.Accept)
             {
-                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                message.Headers.Accept.Add(accept);
+            }
+
+            if (Template.Headers.NonValidated.Count > 1)
+            {
+                foreach (var header in Template.Headers)
+                {
+                    if (!header.Key.Equals("Accept", StringComparison.OrdinalIgnoreCase))
+                    {
+                        message.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                    }
+                }
             }
 
             // Handlers of a supplied HttpClient (IHttpClientFactory) may read options set on the original message.
-            foreach (var option in Template.Options)
+            if (Template.Options is IDictionary<string, object?> { Count: > 0 } options)
             {
-                ((IDictionary<string, object?>)message.Options)[option.Key] = option.Value;
+                foreach (var option in options)
+                {
+                    ((IDictionary<string, object?>)message.Options)[option.Key] = option.Value;
+                }
             }
 
             message.Headers.Authorization = authorization;
@@ -288,11 +304,16 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             if (Body is not null)
             {
                 var content = new ByteArrayContent(Body);
-                foreach (var header in Template.Content!.Headers)
+                var template = Template.Content!.Headers;
+                content.Headers.ContentType = template.ContentType;
+                if (template.NonValidated.Count > 1)
                 {
-                    if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                    foreach (var header in template)
                     {
-                        content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                        if (!header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                        {
+                            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                        }
                     }
                 }
 
