@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 
 namespace Telnyx.Generated.Tests.Build;
 
@@ -63,52 +61,9 @@ internal sealed class TempRepository : IDisposable
         return Path.Combine(folder, name + ".csproj");
     }
 
-    /// <summary>Runs dotnet with the console logger (no terminal logger, no node reuse) and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's own MSBuild settings must not leak into the child build.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
-        }
-
-        process.WaitForExit(); // drains the output events
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
+    /// <summary>Runs dotnet in a child process (see DotnetCli), giving up after 5 minutes.</summary>
+    public static (int ExitCode, string Output) Dotnet(string workingDirectory, params string[] arguments) =>
+        DotnetCli.Run(workingDirectory, TimeSpan.FromMinutes(5), arguments);
 
     /// <summary>dotnet build with the console logger at the given verbosity; -nodeReuse:false leaves no MSBuild nodes behind.</summary>
     public static (int ExitCode, string Output) Build(string project, string verbosity, params string[] extra) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Telnyx.Generated.Tests.Webhooks;
@@ -48,7 +47,7 @@ public class ReadmeWebhooksSectionTests
             File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
             File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
 
-            var (exit, output) = Run(dir, "test", "ReadmeWebhooks.csproj", "--nologo");
+            var (exit, output) = DotnetCli.Run(dir, TimeSpan.FromMinutes(5), "test", "ReadmeWebhooks.csproj", "--nologo");
             Assert.That(exit, Is.EqualTo(0), output);
             Assert.That(output, Does.Match(@"Passed:\s+2\b"), output);
         }
@@ -72,22 +71,5 @@ public class ReadmeWebhooksSectionTests
         var next = Regex.Match(readme[(start + 1)..], @"\n(## |<!-- section:)");
         string section = next.Success ? readme.Substring(start + 1, next.Index) : readme[(start + 1)..];
         return Regex.Matches(section, @"```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToArray();
-    }
-
-    private static (int Exit, string Output) Run(string dir, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Telnyx.Generated.AspNetCore.Tests;
+namespace Telnyx.Generated.TestSupport;
 
-/// <summary>Runs the dotnet CLI the way a user would, isolated from the test host's MSBuild settings.</summary>
+/// <summary>
+/// Runs the dotnet CLI the way a user's shell would, for tests that build throwaway projects: isolated from the test
+/// host's MSBuild settings, both output streams drained, and bounded in time.
+/// </summary>
 internal static class DotnetCli
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
@@ -20,7 +23,7 @@ internal static class DotnetCli
             start.ArgumentList.Add(argument);
         }
 
-        // The test host sets MSBuild variables for its own SDK resolution; a user's shell has none of them.
+        // The test host sets MSBuild and VSTest variables for itself; a user's shell has none of them.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
@@ -32,9 +35,9 @@ internal static class DotnetCli
         start.Environment["UseSharedCompilation"] = "false";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
 
         using var process = Process.Start(start)!;
-        var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
@@ -48,7 +51,10 @@ internal static class DotnetCli
             throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {timeout}.");
         }
 
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
+        return (process.ExitCode, new StringBuilder(await stdout).Append(await stderr).ToString());
     }
+
+    /// <summary>The same, for synchronous tests (NUnit runs them without a synchronisation context).</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, timeout, arguments).GetAwaiter().GetResult();
 }
