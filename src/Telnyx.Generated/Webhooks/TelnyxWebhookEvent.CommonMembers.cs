@@ -3,8 +3,8 @@ using Newtonsoft.Json;
 namespace Telnyx.Generated.Webhooks;
 
 // The spec has each event's common fields inside its own "data" class (CallReferStarted, CallSiprecFailed, ...),
-// so the generated base cannot hold them; these partials surface them on TelnyxWebhookEvent for code that
-// handles every event alike (logging, de-duplication by Id).
+// so the generated base cannot hold them. Each data class is marked with IWebhookEventData (its generated
+// properties already match), and the base reads the common fields through it, once for all six events.
 
 /// <content>The fields every event carries, whatever its type.</content>
 public abstract partial class TelnyxWebhookEvent
@@ -15,18 +15,31 @@ public abstract partial class TelnyxWebhookEvent
 
     /// <summary>The event's unique id (<c>data.id</c>): use it to ignore Telnyx's retried deliveries.</summary>
     [JsonIgnore]
-    public abstract string? Id { get; }
+    public virtual string? Id => EventData?.Id;
 
     /// <summary>When the event occurred (<c>data.occurred_at</c>).</summary>
     [JsonIgnore]
-    public abstract DateTimeOffset? OccurredAt { get; }
+    public virtual DateTimeOffset? OccurredAt => EventData?.OccurredAt;
 
     /// <summary>The record type (<c>data.record_type</c>), <c>event</c> on every delivery.</summary>
     [JsonIgnore]
-    public abstract string? RecordType { get; }
+    public virtual string? RecordType => EventData?.RecordType;
+
+    /// <summary>The event's <c>data</c> object, for the common fields; null when it has none.</summary>
+    private protected virtual IWebhookEventData? EventData => null;
 }
 
-/// <content>The <c>call.refer.started</c> event's common fields, read from <see cref="Data"/>.</content>
+/// <summary>The common fields of every event's <c>data</c> object, as the generated data classes declare them.</summary>
+internal interface IWebhookEventData
+{
+    string? Id { get; }
+
+    DateTimeOffset? OccurredAt { get; }
+
+    string? RecordType { get; }
+}
+
+/// <content>The <c>call.refer.started</c> event: its type name, and its <see cref="Data"/> as the source of the common fields.</content>
 public partial class CallReferStartedEvent
 {
     /// <summary>The wire <c>event_type</c> of this event: <c>call.refer.started</c>.</summary>
@@ -36,20 +49,15 @@ public partial class CallReferStartedEvent
     [JsonIgnore]
     public override string EventType => EventTypeName;
 
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? Id => Data?.Id;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override DateTimeOffset? OccurredAt => Data?.OccurredAt;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? RecordType => Data?.RecordType;
+    private protected override IWebhookEventData? EventData => Data;
 }
 
-/// <content>The <c>call.refer.completed</c> event's common fields, read from <see cref="Data"/>.</content>
+/// <content>Marks the generated <c>data</c> object of <c>call.refer.started</c> as carrying the common event fields.</content>
+public partial class CallReferStarted : IWebhookEventData
+{
+}
+
+/// <content>The <c>call.refer.completed</c> event: its type name, and its <see cref="Data"/> as the source of the common fields.</content>
 public partial class CallReferCompletedEvent
 {
     /// <summary>The wire <c>event_type</c> of this event: <c>call.refer.completed</c>.</summary>
@@ -59,20 +67,15 @@ public partial class CallReferCompletedEvent
     [JsonIgnore]
     public override string EventType => EventTypeName;
 
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? Id => Data?.Id;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override DateTimeOffset? OccurredAt => Data?.OccurredAt;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? RecordType => Data?.RecordType;
+    private protected override IWebhookEventData? EventData => Data;
 }
 
-/// <content>The <c>call.refer.failed</c> event's common fields, read from <see cref="Data"/>.</content>
+/// <content>Marks the generated <c>data</c> object of <c>call.refer.completed</c> as carrying the common event fields.</content>
+public partial class CallReferCompleted : IWebhookEventData
+{
+}
+
+/// <content>The <c>call.refer.failed</c> event: its type name, and its <see cref="Data"/> as the source of the common fields.</content>
 public partial class CallReferFailedEvent
 {
     /// <summary>The wire <c>event_type</c> of this event: <c>call.refer.failed</c>.</summary>
@@ -82,20 +85,15 @@ public partial class CallReferFailedEvent
     [JsonIgnore]
     public override string EventType => EventTypeName;
 
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? Id => Data?.Id;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override DateTimeOffset? OccurredAt => Data?.OccurredAt;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? RecordType => Data?.RecordType;
+    private protected override IWebhookEventData? EventData => Data;
 }
 
-/// <content>The <c>siprec.started</c> event's common fields, read from <see cref="Data"/>.</content>
+/// <content>Marks the generated <c>data</c> object of <c>call.refer.failed</c> as carrying the common event fields.</content>
+public partial class CallReferFailed : IWebhookEventData
+{
+}
+
+/// <content>The <c>siprec.started</c> event: its type name, and its <see cref="Data"/> as the source of the common fields.</content>
 public partial class CallSiprecStartedEvent
 {
     /// <summary>The wire <c>event_type</c> of this event: <c>siprec.started</c>.</summary>
@@ -105,20 +103,15 @@ public partial class CallSiprecStartedEvent
     [JsonIgnore]
     public override string EventType => EventTypeName;
 
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? Id => Data?.Id;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override DateTimeOffset? OccurredAt => Data?.OccurredAt;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? RecordType => Data?.RecordType;
+    private protected override IWebhookEventData? EventData => Data;
 }
 
-/// <content>The <c>siprec.stopped</c> event's common fields, read from <see cref="Data"/>.</content>
+/// <content>Marks the generated <c>data</c> object of <c>siprec.started</c> as carrying the common event fields.</content>
+public partial class CallSiprecStarted : IWebhookEventData
+{
+}
+
+/// <content>The <c>siprec.stopped</c> event: its type name, and its <see cref="Data"/> as the source of the common fields.</content>
 public partial class CallSiprecStoppedEvent
 {
     /// <summary>The wire <c>event_type</c> of this event: <c>siprec.stopped</c>.</summary>
@@ -128,20 +121,15 @@ public partial class CallSiprecStoppedEvent
     [JsonIgnore]
     public override string EventType => EventTypeName;
 
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? Id => Data?.Id;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override DateTimeOffset? OccurredAt => Data?.OccurredAt;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? RecordType => Data?.RecordType;
+    private protected override IWebhookEventData? EventData => Data;
 }
 
-/// <content>The <c>siprec.failed</c> event's common fields, read from <see cref="Data"/>.</content>
+/// <content>Marks the generated <c>data</c> object of <c>siprec.stopped</c> as carrying the common event fields.</content>
+public partial class CallSiprecStopped : IWebhookEventData
+{
+}
+
+/// <content>The <c>siprec.failed</c> event: its type name, and its <see cref="Data"/> as the source of the common fields.</content>
 public partial class CallSiprecFailedEvent
 {
     /// <summary>The wire <c>event_type</c> of this event: <c>siprec.failed</c>.</summary>
@@ -151,15 +139,10 @@ public partial class CallSiprecFailedEvent
     [JsonIgnore]
     public override string EventType => EventTypeName;
 
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? Id => Data?.Id;
+    private protected override IWebhookEventData? EventData => Data;
+}
 
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override DateTimeOffset? OccurredAt => Data?.OccurredAt;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? RecordType => Data?.RecordType;
+/// <content>Marks the generated <c>data</c> object of <c>siprec.failed</c> as carrying the common event fields.</content>
+public partial class CallSiprecFailed : IWebhookEventData
+{
 }
