@@ -30,6 +30,11 @@ internal static class RetryRules
         }
 
         var response = outcome.Result!;
+        if (response.IsSuccessStatusCode)
+        {
+            return false; // done, whatever its headers say: a repeat could run the command twice
+        }
+
         if (ServerDelay(response, clock) is { } asked && asked > maxRetryDelay)
         {
             return false; // the caller asked us not to wait this long: surface the error with RetryAfter

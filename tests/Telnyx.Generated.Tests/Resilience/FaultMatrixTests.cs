@@ -55,6 +55,9 @@ public class FaultMatrixTests
             ("refer", "400 x-should-retry=true, 200", 2, "200"),
             ("siprec_start", "500 x-should-retry=true, 200", 2, "200"),
             ("refer", "503 x-should-retry=maybe, 200", 2, "200"),
+            // a success is final: repeating it could run the command twice
+            ("siprec_start", "200 x-should-retry=true, 500", 1, "200"),
+            ("refer", "200 x-should-retry=true, 500", 1, "200"),
             // a wait longer than MaxRetryDelay (60 s) is not waited for
             ("refer", "429 retry-after=61, 200", 1, "rate-limit"),
             ("refer", "503 retry-after=3600, 200", 1, "503"),
