@@ -31,12 +31,22 @@ internal static class CallCommand
 
     public static IReadOnlyDictionary<string, RepeatSafety> All => Actions;
 
+    private static readonly Dictionary<string, RepeatSafety>.AlternateLookup<ReadOnlySpan<char>> BySpan = Actions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Finds the action from a request URI; unknown paths are treated as not idempotent.</summary>
     public static (string Action, RepeatSafety Safety) Classify(Uri? uri)
     {
-        var path = uri?.AbsolutePath ?? string.Empty;
-        var action = path[(path.LastIndexOf('/') + 1)..];
-        return Actions.TryGetValue(action, out var safety) ? (action, safety) : (action, RepeatSafety.NotIdempotent);
+        // The last segment of the string the generated client built: Uri.AbsolutePath would parse and allocate the
+        // whole URI on every call. A query or fragment is not part of the path.
+        var path = (uri?.OriginalString ?? string.Empty).AsSpan();
+        var end = path.IndexOfAny('?', '#');
+        if (end >= 0)
+        {
+            path = path[..end];
+        }
+
+        var segment = path[(path.LastIndexOf('/') + 1)..];
+        return BySpan.TryGetValue(segment, out var action, out var safety) ? (action, safety) : (segment.ToString(), RepeatSafety.NotIdempotent);
     }
 
     /// <summary>The path with the call id replaced, for logs and messages: a call_control_id is a bearer token for the call.</summary>

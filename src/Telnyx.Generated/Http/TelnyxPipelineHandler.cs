@@ -36,7 +36,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var state = await CallState.CreateAsync(this, request, cancellationToken).ConfigureAwait(false);
+        var state = CallState.Create(this, request, cancellationToken);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(StateKey, state);
         Outcome<HttpResponseMessage> outcome;
@@ -246,10 +246,33 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
         public string Description => $"{Method} {PathTemplate}";
 
-        public static async Task<CallState> CreateAsync(TelnyxPipelineHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the body synchronously: the generated client always builds it in memory (StringContent is a
+        /// ByteArrayContent), so an async read would only add a state machine and a buffer copy to every call.
+        /// </summary>
+        public static CallState Create(TelnyxPipelineHandler handler, HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            switch (request.Content)
+            {
+                case null:
+                    return Create(handler, request, null, cancellationToken);
+                case ByteArrayContent buffered:
+                    using (var stream = buffered.ReadAsStream(cancellationToken))
+                    {
+                        var body = new byte[stream.Length];
+                        stream.ReadExactly(body);
+                        return Create(handler, request, body, cancellationToken);
+                    }
+
+                default:
+                    // Only reachable if a spec change makes NSwag emit another content type (multipart, stream).
+                    throw new InvalidOperationException($"The Telnyx pipeline sends in-memory request bodies only, not {request.Content.GetType().Name}.");
+            }
+        }
+
+        private static CallState Create(TelnyxPipelineHandler handler, HttpRequestMessage request, byte[]? body, CancellationToken cancellationToken)
         {
             var (action, safety) = CallCommand.Classify(request.RequestUri);
-            byte[]? body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             string? commandId = null;
             if (body is not null && safety == RepeatSafety.CommandId)
             {
