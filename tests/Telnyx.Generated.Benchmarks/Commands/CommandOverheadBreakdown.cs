@@ -5,8 +5,10 @@ namespace Telnyx.Generated.Benchmarks.Commands;
 /// <summary>
 /// Where benchmark 3's overhead comes from, layer by layer, for one action Telnyx de-duplicates (refer: the pipeline
 /// adds a command_id) and one it does not (switch_supervisor_role):
-/// hand-written baseline, then the generated CallActionsClient alone on a plain HttpClient, then TelnyxClient with
-/// retries and timeout off (the pipeline without Polly strategies), then TelnyxClient as configured by default.
+/// hand-written baseline, then the generated CallActionsClient alone on a plain HttpClient, then the same with the one
+/// structural cost of sending through a caller's HttpClient from inside another (a second HttpClient hop and a copy of
+/// the request, since a sent message cannot be sent again), then TelnyxClient with retries and timeout off (the
+/// pipeline without Polly strategies), then TelnyxClient as configured by default.
 /// </summary>
 [MemoryDiagnoser]
 public class CommandOverheadBreakdown
@@ -15,6 +17,8 @@ public class CommandOverheadBreakdown
     private readonly SampleRequests _baselineSamples = new();
     private HttpClient _http = null!;
     private CallActionsClient _generatedOnly = null!;
+    private HttpClient _hop = null!;
+    private CallActionsClient _generatedWithHop = null!;
     private TelnyxClient _noPolly = null!;
     private TelnyxClient _telnyx = null!;
     private HandWrittenClient _handWritten = null!;
@@ -28,6 +32,8 @@ public class CommandOverheadBreakdown
         var baseUrl = new Uri("https://api.telnyx.test/v2/");
         _http = new HttpClient(new OkHandler());
         _generatedOnly = new CallActionsClient(_http);
+        _hop = new HttpClient(new CopyingHopHandler(_http));
+        _generatedWithHop = new CallActionsClient(_hop);
         _noPolly = new TelnyxClient(_http, new TelnyxClientOptions { ApiKey = "KEY_benchmark", BaseUrl = baseUrl, MaxRetries = 0, Timeout = Timeout.InfiniteTimeSpan });
         _telnyx = new TelnyxClient(_http, new TelnyxClientOptions { ApiKey = "KEY_benchmark", BaseUrl = baseUrl });
         _handWritten = new HandWrittenClient(_http, baseUrl, "KEY_benchmark");
@@ -38,6 +44,7 @@ public class CommandOverheadBreakdown
     {
         _noPolly.Dispose();
         _telnyx.Dispose();
+        _hop.Dispose();
         _http.Dispose();
     }
 
@@ -47,9 +54,34 @@ public class CommandOverheadBreakdown
     [Benchmark(Description = "2 generated client only")]
     public Task<CallControlCommandResponse> GeneratedOnly() => _samples.SendAsync(_generatedOnly, Action);
 
+    [Benchmark(Description = "2b + HttpClient hop with a request copy")]
+    public Task<CallControlCommandResponse> GeneratedWithHop() => _samples.SendAsync(_generatedWithHop, Action);
+
     [Benchmark(Description = "3 + pipeline, no retry/timeout")]
     public Task<CallControlCommandResponse> PipelineWithoutPolly() => _samples.SendAsync(_noPolly.Calls.Actions, Action);
 
     [Benchmark(Description = "4 TelnyxClient (defaults)")]
     public Task<CallControlCommandResponse> Telnyx() => _samples.SendAsync(_telnyx.Calls.Actions, Action);
+
+    /// <summary>The minimum a handler must do to send through another HttpClient: a fresh message with the same parts.</summary>
+    private sealed class CopyingHopHandler(HttpClient inner) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var copy = new HttpRequestMessage(request.Method, request.RequestUri);
+            foreach (var accept in request.Headers.Accept)
+            {
+                copy.Headers.Accept.Add(accept);
+            }
+
+            if (request.Content is { } content)
+            {
+                var body = new ByteArrayContent(await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+                body.Headers.ContentType = content.Headers.ContentType;
+                copy.Content = body;
+            }
+
+            return await inner.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
