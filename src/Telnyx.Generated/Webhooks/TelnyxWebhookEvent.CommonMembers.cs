@@ -27,11 +27,16 @@ public abstract partial class TelnyxWebhookEvent
 
     /// <summary>The event's <c>data</c> object, for the common fields; null when it has none.</summary>
     private protected virtual IWebhookEventData? EventData => null;
+
+    /// <summary>The <c>data.event_type</c> the body carried, for the parser to check it against the class it picked.</summary>
+    internal string? DataEventType => EventData?.EventType;
 }
 
 /// <summary>The common fields of every event's <c>data</c> object, as the generated data classes declare them.</summary>
 internal interface IWebhookEventData
 {
+    string? EventType { get; }
+
     string? Id { get; }
 
     DateTimeOffset? OccurredAt { get; }

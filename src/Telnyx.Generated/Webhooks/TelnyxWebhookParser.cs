@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using System.Text.Unicode;
 using Newtonsoft.Json;
 using StjJsonException = System.Text.Json.JsonException;
 using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
@@ -16,12 +18,24 @@ public static class TelnyxWebhookParser
     // Serializers are costly to build and safe to share for reading.
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(TelnyxJson.ResponseSettings);
 
+    // The fast path's plan per known event type (null: that model always takes the Newtonsoft path).
+    private static readonly WebhookObjectPlan?[] KnownPlans = Array.ConvertAll(TelnyxWebhookEventTypes.Known, k => WebhookObjectPlan.For(k.Type));
+
     /// <summary>Parses a webhook body.</summary>
     /// <param name="payload">The body, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
     /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="payload"/> is null.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
-    public static TelnyxWebhookEvent Parse(string payload)
+    public static TelnyxWebhookEvent Parse(string payload) => Parse(payload, fastPath: true);
+
+    /// <summary>Parses a webhook body from its raw UTF-8 bytes.</summary>
+    /// <param name="payload">The body bytes, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
+    /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
+    /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
+    public static TelnyxWebhookEvent Parse(ReadOnlySpan<byte> payload) => Parse(payload, fastPath: true);
+
+    /// <summary><see cref="Parse(string)"/>, with the fast path switchable so tests can compare the two paths.</summary>
+    internal static TelnyxWebhookEvent Parse(string payload, bool fastPath)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.StartsWith('\uFEFF'))
@@ -32,6 +46,14 @@ public static class TelnyxWebhookParser
         byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payload.Length));
         try
         {
+            // Strict transcoding: a lone surrogate would become U+FFFD in the bytes but stay as it is for Newtonsoft.
+            if (fastPath
+                && Utf8.FromUtf16(payload, utf8, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done
+                && TryParseFast(utf8.AsSpan(0, written), out var fast))
+            {
+                return fast;
+            }
+
             int length = Encoding.UTF8.GetBytes(payload, utf8);
             Type? type = Discriminate(utf8.AsSpan(0, length), out string? unknownType);
             return Deserialize(type, unknownType, new StringReader(payload), payload, null, 0);
@@ -42,15 +64,17 @@ public static class TelnyxWebhookParser
         }
     }
 
-    /// <summary>Parses a webhook body from its raw UTF-8 bytes.</summary>
-    /// <param name="payload">The body bytes, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
-    /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
-    /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
-    public static TelnyxWebhookEvent Parse(ReadOnlySpan<byte> payload)
+    /// <summary><see cref="Parse(ReadOnlySpan{byte})"/>, with the fast path switchable so tests can compare the two paths.</summary>
+    internal static TelnyxWebhookEvent Parse(ReadOnlySpan<byte> payload, bool fastPath)
     {
         if (payload.StartsWith(Encoding.UTF8.Preamble))
         {
             payload = payload[Encoding.UTF8.Preamble.Length..];
+        }
+
+        if (fastPath && TryParseFast(payload, out var fast))
+        {
+            return fast;
         }
 
         Type? type = Discriminate(payload, out string? unknownType);
@@ -63,6 +87,79 @@ public static class TelnyxWebhookParser
         finally
         {
             ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>
+    /// The fast path: finds <c>data.event_type</c> with a scan that stops as soon as it has it (Telnyx sends it first
+    /// in <c>data</c>), then reads the whole body with System.Text.Json straight into the model. Declines (false) on
+    /// anything the Newtonsoft path might read differently, and on unknown event types and every malformed body, so
+    /// those keep the slow path's results and messages.
+    /// </summary>
+    internal static bool TryParseFast(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TelnyxWebhookEvent? evt)
+    {
+        evt = null;
+        int known = FindKnownEventType(utf8);
+        if (known < 0 || KnownPlans[known] is not { } plan || !WebhookFastReader.TryRead(utf8, plan, out object? model))
+        {
+            return false;
+        }
+
+        // The scan took the first data.event_type; the full read refuses duplicates, so this only guards the two
+        // from ever disagreeing.
+        var candidate = (TelnyxWebhookEvent)model;
+        if (!string.Equals(candidate.DataEventType, TelnyxWebhookEventTypes.Known[known].EventType, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        evt = candidate;
+        return true;
+    }
+
+    /// <summary>The index in <see cref="TelnyxWebhookEventTypes.Known"/> of the first <c>data.event_type</c>, or -1 (unknown, absent, malformed).</summary>
+    private static int FindKnownEventType(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read() || reader.TokenType != Utf8TokenType.StartObject)
+            {
+                return -1;
+            }
+
+            while (reader.Read() && reader.TokenType == Utf8TokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("data"u8))
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                if (!reader.Read() || reader.TokenType != Utf8TokenType.StartObject)
+                {
+                    return -1;
+                }
+
+                while (reader.Read() && reader.TokenType == Utf8TokenType.PropertyName)
+                {
+                    if (!reader.ValueTextEquals("event_type"u8))
+                    {
+                        reader.Skip();
+                        continue;
+                    }
+
+                    return reader.Read() && reader.TokenType == Utf8TokenType.String ? LookupIndex(ref reader) : -1;
+                }
+
+                return -1;
+            }
+
+            return -1;
+        }
+        catch (Exception ex) when (ex is StjJsonException or InvalidOperationException)
+        {
+            return -1;
         }
     }
 
@@ -151,16 +248,22 @@ public static class TelnyxWebhookParser
 
     private static Type? Lookup(ref Utf8JsonReader reader)
     {
+        int index = LookupIndex(ref reader);
+        return index < 0 ? null : TelnyxWebhookEventTypes.Known[index].Type;
+    }
+
+    private static int LookupIndex(ref Utf8JsonReader reader)
+    {
         var known = TelnyxWebhookEventTypes.Known;
         for (int i = 0; i < known.Length; i++)
         {
             if (reader.ValueTextEquals(known[i].Utf8))
             {
-                return known[i].Type;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     // The raw JSON is only materialised for an unknown event: rawString when parsing a string, else rawChars[..rawLength].
