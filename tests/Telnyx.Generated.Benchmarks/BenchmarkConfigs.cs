@@ -5,8 +5,10 @@ using BenchmarkDotNet.Exporters.Csv;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Perfolizer.Horology;
+using Perfolizer.Metrology;
 
 
 namespace Telnyx.Generated.Benchmarks;
@@ -56,6 +58,7 @@ public static class BenchmarkConfigs
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddExporter(MarkdownExporter.GitHub, CsvExporter.Default)
             .AddLogger(ConsoleLogger.Default)
+            .WithSummaryStyle(SummaryStyle.Default.WithSizeUnit(SizeUnit.B)) // exact bytes: the targets are ratios of them
             .WithOptions(ConfigOptions.StopOnFirstError);
         if (artifactsPath is not null)
         {
