@@ -43,7 +43,7 @@ internal static class ParsePaths
     /// </summary>
     private static void DescribeExtensionData(object? model, string path, StringBuilder into, int depth)
     {
-        if (model is null || depth > 8 || model.GetType().Assembly != typeof(TelnyxWebhookEvent).Assembly)
+        if (model is null || depth > 8 || model.GetType().Namespace?.StartsWith("Telnyx.Generated", StringComparison.Ordinal) != true)
         {
             return;
         }
