@@ -55,7 +55,7 @@ public class QuickModeTests
     public void Command_overhead_breakdown_measures_every_layer()
     {
         var reports = Reports(typeof(CommandOverheadBreakdown));
-        Assert.That(reports, Has.Count.EqualTo(8)); // 4 layers x 2 actions
+        Assert.That(reports, Has.Count.EqualTo(10)); // 5 layers (with the 2b HttpClient hop) x 2 actions
         AssertMeasured(reports);
     }
 
