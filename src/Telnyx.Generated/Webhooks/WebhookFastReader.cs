@@ -49,12 +49,17 @@ internal static class WebhookFastReader
         ulong seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            // Unknown names (extension data for Newtonsoft), names that only match ignoring case, and duplicates
-            // (Newtonsoft merges a repeated nested object into the first) are all left to Newtonsoft.
+            // Names that only match ignoring case and duplicates (Newtonsoft merges a repeated nested object into the
+            // first) are left to Newtonsoft; an unknown name is extension data, read here only for a scalar value.
             int index = plan.IndexOf(ref reader);
             if (index < 0)
             {
-                return false;
+                if (!TryReadExtensionData(ref reader, plan, target))
+                {
+                    return false;
+                }
+
+                continue;
             }
 
             ulong bit = 1UL << index;
@@ -129,6 +134,60 @@ internal static class WebhookFastReader
         }
 
         result = target;
+        return true;
+    }
+
+    /// <summary>
+    /// Stores an unknown member through the contract's extension data setter, as Newtonsoft does under the response
+    /// settings (DateParseHandling.None): a string as that string, true/false as a boxed bool, null as a null entry,
+    /// an integer that fits Int64 as a boxed long. The setter is the dictionary's indexer, so a repeated name is
+    /// last-wins in the first one's place, as in Newtonsoft. Declines anything else: no setter, "$" metadata names, a
+    /// name Newtonsoft would match to a property ignoring case, objects, arrays, fractions, exponents (Newtonsoft
+    /// reads a double) and integers beyond Int64 (a BigInteger).
+    /// </summary>
+    private static bool TryReadExtensionData(ref Utf8JsonReader reader, WebhookObjectPlan plan, object target)
+    {
+        if (plan.ExtensionData is not { } setter)
+        {
+            return false;
+        }
+
+        // Throws (and so declines) on a name that is not valid UTF-16, which Newtonsoft would keep as it is.
+        string name = reader.GetString()!;
+        if (name.StartsWith('$') || plan.MatchesContractName(name))
+        {
+            return false;
+        }
+
+        reader.Read();
+        object? value;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                value = reader.GetString();
+                break;
+            case JsonTokenType.True:
+                value = true;
+                break;
+            case JsonTokenType.False:
+                value = false;
+                break;
+            case JsonTokenType.Null:
+                value = null;
+                break;
+            case JsonTokenType.Number:
+                if (reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0 || !reader.TryGetInt64(out long number))
+                {
+                    return false;
+                }
+
+                value = number;
+                break;
+            default:
+                return false;
+        }
+
+        setter(target, name, value);
         return true;
     }
 

@@ -40,7 +40,7 @@ internal sealed class WebhookPropertyPlan(byte[] utf8Name, WebhookReadKind kind,
 }
 
 /// <summary>How to build and fill one model type.</summary>
-internal sealed class WebhookObjectPlan(Type type, Func<object> create, WebhookPropertyPlan[] properties)
+internal sealed class WebhookObjectPlan(Type type, Func<object> create, WebhookPropertyPlan[] properties, string[] contractNames, ExtensionDataSetter? extensionData)
 {
     // Seen properties are tracked in a 64-bit mask, so a type with more gets no plan.
     public const int MaxProperties = 64;
@@ -52,6 +52,19 @@ internal sealed class WebhookObjectPlan(Type type, Func<object> create, WebhookP
     public Func<object> Create { get; } = create;
 
     public WebhookPropertyPlan[] Properties { get; } = properties;
+
+    /// <summary>
+    /// Every property name in the contract, ignored members included: Newtonsoft matches a body's name to these
+    /// ignoring case, so an unplanned name equal to one of them ignoring case is not extension data for the reader.
+    /// </summary>
+    public string[] ContractNames { get; } = contractNames;
+
+    /// <summary>
+    /// The contract's own extension data setter, when unknown scalars can be stored through it exactly as Newtonsoft
+    /// stores them (an <c>object</c>-valued, non-JToken extension data member and unknown members ignored); else null
+    /// and any unknown name makes the reader decline.
+    /// </summary>
+    public ExtensionDataSetter? ExtensionData { get; } = extensionData;
 
     /// <summary>The plan for <paramref name="type"/> under the response settings, or null when the type must take the slow path.</summary>
     public static WebhookObjectPlan? For(Type type) => Cache.GetOrAdd(type, static t => Build(t, TelnyxJson.ResponseSettings));
@@ -97,6 +110,20 @@ internal sealed class WebhookObjectPlan(Type type, Func<object> create, WebhookP
         }
 
         return -1;
+    }
+
+    /// <summary>Whether Newtonsoft would match <paramref name="name"/> to a contract property (its fallback ignores case).</summary>
+    public bool MatchesContractName(string name)
+    {
+        foreach (string candidate in ContractNames)
+        {
+            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Settings the serializer applies to every type: anything but the defaults the fast reader mirrors gives no plan.
@@ -151,13 +178,30 @@ internal sealed class WebhookObjectPlan(Type type, Func<object> create, WebhookP
                 properties.Add(plan);
             }
 
-            return properties.Count <= MaxProperties ? new WebhookObjectPlan(type, create, [.. properties]) : null;
+            if (properties.Count > MaxProperties)
+            {
+                return null;
+            }
+
+            string[] names = [.. contract.Properties.Select(p => p.PropertyName).OfType<string>()];
+            return new WebhookObjectPlan(type, create, [.. properties], names, ExtensionDataFor(contract, settings));
         }
         finally
         {
             inProgress.Remove(type);
         }
     }
+
+    // Newtonsoft reads an unknown member's value with CreateValueInternal(reader, objectType: null, ...) unless the
+    // extension data is JToken-valued (then JToken.ReadFrom), and passes the name as read to ExtensionDataSetter
+    // (ExtensionDataNameResolver only renames on writing). A null object type keeps the reader's value as it is, which
+    // the reader mirrors only for an object-valued dictionary.
+    private static ExtensionDataSetter? ExtensionDataFor(JsonObjectContract contract, JsonSerializerSettings settings)
+        // (ExtensionDataIsJToken is internal; Newtonsoft sets it from ExtensionDataValueType, false for object.)
+        => contract.ExtensionDataValueType == typeof(object)
+            && (contract.MissingMemberHandling ?? settings.MissingMemberHandling) == MissingMemberHandling.Ignore
+                ? contract.ExtensionDataSetter
+                : null;
 
     private static bool ContractSupported(JsonObjectContract contract)
         => contract.Converter is null

@@ -7,8 +7,8 @@ namespace Telnyx.Generated.Tests.Webhooks;
 
 /// <summary>
 /// Differential fuzzing of the fast parse path against the Newtonsoft path over structurally mutated example bodies
-/// (values of other JSON types, nulls, removed, duplicated, renamed and added properties, odd dates, escapes,
-/// numbers at the Int32 limits): whenever the fast path accepts, its model is the slow path's, and Parse always
+/// (values of other JSON types, nulls, removed, duplicated, renamed and added properties, unknown fields with scalar
+/// and other values, odd dates, escapes, numbers at the Int32 limits): whenever the fast path accepts, its model is the slow path's, and Parse always
 /// gives what the slow path gives.
 /// </summary>
 public class FastPathFuzzTests
@@ -24,6 +24,20 @@ public class FastPathFuzzTests
         "\"2020-03-30\"", "\"2020-03-30t13:29:42z\"", "\"2020-03-30T13:29:42+01:00\"", "\"2020-03-30T13:29:42-00:00\"",
         "\"2020-03-30T24:00:00Z\"", "\"2020-02-30T13:29:42Z\"", "\"2020\\u002d03-30T13:29:42Z\"", "\"9999-12-31T23:59:59.999999Z\"",
         "\"call.refer.started\"", "\"call.refer.failed\"", "\"siprec.started\"", "\"call.hangup\"",
+    ];
+
+    // Unknown values: mostly the scalars stored as extension data, some of the kinds Newtonsoft reads otherwise.
+    private static readonly string[] UnknownValues =
+    [
+        "null", "true", "false", "0", "-0", "42", "-7", "2147483648", "9223372036854775807", "-9223372036854775808",
+        "9223372036854775808", "1.5", "1e3", "\"\"", "\"x\"", "\"2020-03-30T13:29:42.130013Z\"", "\"2020-03-30\"", "\"12\"",
+        "\"true\"", "\"\\uD83C\\uDFA7 zoë\"", "\"\\uD800\"", "{}", "[1]",
+    ];
+
+    // Names no model has (some match one ignoring case, or are Newtonsoft metadata).
+    private static readonly string[] UnknownNames =
+    [
+        "added_later", "x", "new_field", "\\u0078tra", "region", "call_quality", "z9", "Attempt", "ID", "TO", "$id", "eventtype",
     ];
 
     private static readonly string[] Names =
@@ -98,8 +112,15 @@ public class FastPathFuzzTests
 
         var (owner, index) = members[Index(where, members.Count)];
         var (name, current) = owner.Members[index];
-        switch (Index(what, 8))
+        switch (Index(what, 12))
         {
+            case 8:
+            case 9:
+            case 10:
+            case 11:
+                // A field the spec does not name, as Telnyx may add: mostly extension data the fast path keeps.
+                owner.Members.Insert(Index(value, owner.Members.Count + 1), (UnknownNames[Index(what / 12, UnknownNames.Length)], UnknownValues[Index(value / 7, UnknownValues.Length)]));
+                break;
             case 0:
             case 1:
                 owner.Members[index] = (name, newValue);

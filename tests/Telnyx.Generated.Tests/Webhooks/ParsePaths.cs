@@ -32,7 +32,37 @@ internal static class ParsePaths
         string common = result is TelnyxWebhookEvent evt
             ? string.Create(CultureInfo.InvariantCulture, $"{evt.EventType}|{evt.Id}|{evt.OccurredAt:o}|{evt.RecordType}|{(evt as UnknownTelnyxWebhookEvent)?.RawJson}")
             : string.Empty;
-        return $"{result.GetType().FullName} {common} {JsonConvert.SerializeObject(result, Snapshot)}";
+        var extensionData = new StringBuilder();
+        DescribeExtensionData(result, "$", extensionData, 0);
+        return $"{result.GetType().FullName} {common} {JsonConvert.SerializeObject(result, Snapshot)} extension data:{extensionData}";
+    }
+
+    /// <summary>
+    /// Every AdditionalProperties entry in the model graph with the runtime type of its value, which the JSON snapshot
+    /// cannot tell apart (a boxed long and a boxed int, a bool and the string "true" written alike would not be).
+    /// </summary>
+    private static void DescribeExtensionData(object? model, string path, StringBuilder into, int depth)
+    {
+        if (model is null || depth > 8 || model.GetType().Namespace?.StartsWith("Telnyx.Generated", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+
+        foreach (var property in model.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0).OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            object? value = property.GetValue(model);
+            if (property.Name == "AdditionalProperties" && value is IDictionary<string, object?> entries)
+            {
+                foreach (var (name, entry) in entries)
+                {
+                    into.Append(CultureInfo.InvariantCulture, $" {path}[{name}]={entry?.GetType().FullName ?? "null"}:{Convert.ToString(entry, CultureInfo.InvariantCulture)}");
+                }
+            }
+            else if (value is not null && !property.PropertyType.IsValueType && property.PropertyType != typeof(string))
+            {
+                DescribeExtensionData(value, path + "." + property.Name, into, depth + 1);
+            }
+        }
     }
 
     /// <summary>Whether <see cref="TelnyxWebhookParser.TryParseFast"/> accepts the body's UTF-8 (as Parse(bytes) sees it, BOM removed).</summary>

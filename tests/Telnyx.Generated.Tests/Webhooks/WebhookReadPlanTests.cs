@@ -34,6 +34,63 @@ public class WebhookReadPlanTests
             }));
     }
 
+    [Test]
+    public void EveryModelInTheEventGraphs_StoresUnknownScalarsThroughItsContractsExtensionDataSetter()
+    {
+        static IEnumerable<WebhookObjectPlan> Graph(WebhookObjectPlan plan)
+            => plan.Properties.Where(p => p.Nested is not null).SelectMany(p => Graph(p.Nested!)).Prepend(plan);
+
+        foreach (var (_, _, type) in TelnyxWebhookEventTypes.Known)
+        {
+            foreach (var plan in Graph(WebhookObjectPlan.For(type)!))
+            {
+                var contract = (Newtonsoft.Json.Serialization.JsonObjectContract)TelnyxJson.ResponseSettings.ContractResolver!.ResolveContract(plan.Type);
+                Assert.That(plan.ExtensionData, Is.SameAs(contract.ExtensionDataSetter).And.Not.Null, plan.Type.Name);
+            }
+        }
+    }
+
+    // (Newtonsoft only allows object or JToken values in extension data: an IDictionary<string, string> member throws.)
+    [TestCase(typeof(Plain), "name")]
+    [TestCase(typeof(WithJTokenExtensionData), "s")]
+    [TestCase(typeof(WithMissingMemberError), "s")]
+    public void ModelWhoseExtensionDataTheReaderDoesNotMirror_HasAPlan_ThatDeclinesUnknownNames(Type type, string known)
+    {
+        var plan = WebhookObjectPlan.For(type);
+        Assert.That(plan, Is.Not.Null);
+        Assert.That(plan!.ExtensionData, Is.Null);
+        Assert.That(WebhookFastReader.TryRead(Encoding.UTF8.GetBytes($"{{\"{known}\":\"x\"}}"), plan, out _), Is.True);
+        Assert.That(WebhookFastReader.TryRead(Encoding.UTF8.GetBytes($"{{\"{known}\":\"x\",\"other\":\"y\"}}"), plan, out _), Is.False);
+    }
+
+    [Test]
+    public void SettingsThatRejectUnknownMembers_GiveNoExtensionData()
+    {
+        var settings = TelnyxJson.Configure(new JsonSerializerSettings(), isRequest: false);
+        Assert.That(WebhookObjectPlan.Build(typeof(WithExtensionData), settings)!.ExtensionData, Is.Not.Null);
+        settings.MissingMemberHandling = MissingMemberHandling.Error;
+        Assert.That(WebhookObjectPlan.Build(typeof(WithExtensionData), settings)!.ExtensionData, Is.Null);
+    }
+
+    [TestCase("{\"other\":1}", true)]
+    [TestCase("{\"a\":\"x\",\"s\":\"y\",\"b\":true,\"c\":null,\"d\":-12,\"a\":false}", true)]
+    [TestCase("{\"S\":\"x\"}", false)]
+    [TestCase("{\"Extra\":\"x\"}", false)]
+    [TestCase("{\"$id\":\"1\"}", false)]
+    [TestCase("{\"o\":{}}", false)]
+    [TestCase("{\"o\":1.5}", false)]
+    public void ReaderWithExtensionData_MatchesJsonConvert_OrDeclines(string json, bool accepted)
+    {
+        var plan = WebhookObjectPlan.For(typeof(WithExtensionData))!;
+        bool read = WebhookFastReader.TryRead(Encoding.UTF8.GetBytes(json), plan, out object? fast);
+        Assert.That(read, Is.EqualTo(accepted));
+        if (read)
+        {
+            var slow = JsonConvert.DeserializeObject<WithExtensionData>(json, TelnyxJson.ResponseSettings);
+            Assert.That(ParsePaths.Describe(() => fast!), Is.EqualTo(ParsePaths.Describe(() => slow!)));
+        }
+    }
+
     [TestCase(typeof(WithEnum))]
     [TestCase(typeof(WithList))]
     [TestCase(typeof(WithDictionary))]
@@ -116,6 +173,38 @@ public class WebhookReadPlanTests
 
         [JsonIgnore]
         public string? Ignored { get; set; }
+    }
+
+    public class WithExtensionData
+    {
+        [JsonProperty("s")]
+        public string? S { get; set; }
+
+        // An ignored member's name is still matched (ignoring case) before extension data.
+        [JsonIgnore]
+        public string? Extra { get; set; }
+
+        [JsonExtensionData]
+        public IDictionary<string, object?> AdditionalProperties { get; set; } = new Dictionary<string, object?>();
+    }
+
+    public class WithJTokenExtensionData
+    {
+        [JsonProperty("s")]
+        public string? S { get; set; }
+
+        [JsonExtensionData]
+        public IDictionary<string, Newtonsoft.Json.Linq.JToken> AdditionalProperties { get; set; } = new Dictionary<string, Newtonsoft.Json.Linq.JToken>();
+    }
+
+    [JsonObject(MissingMemberHandling = MissingMemberHandling.Error)]
+    public class WithMissingMemberError
+    {
+        [JsonProperty("s")]
+        public string? S { get; set; }
+
+        [JsonExtensionData]
+        public IDictionary<string, object?> AdditionalProperties { get; set; } = new Dictionary<string, object?>();
     }
 
     public class Child
