@@ -18,9 +18,8 @@ public static class BenchmarkConfigs
 {
     /// <summary>
     /// In-process, in the Release build that <c>dotnet run -c Release</c> made (the optimisation validator stays on),
-    /// one launch, enough iterations for a stable median on a shared 2-core machine. Not out-of-process: BenchmarkDotNet
-    /// builds its host with an absolute IntermediateOutputPath, which the NSwag targets resolve under src/ (see
-    /// docs/performance.md).
+    /// one launch, enough iterations for a stable median on a 2-core machine: one build and a full run in ~10 minutes,
+    /// where out-of-process generates and builds a host project first.
     /// </summary>
     public static IConfig Full(string? artifactsPath) => Common(
         Job.Default
