@@ -160,8 +160,7 @@ public class FastPathFuzzTests
 
     private static string[] LoadExamples()
     {
-        var file = JObject.Load(new JsonTextReader(new StringReader(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json")))) { DateParseHandling = DateParseHandling.None });
-        var bodies = ((JObject)file["examples"]!).Properties().Select(p => p.Value.ToString(Formatting.None)).ToList();
+        var bodies = WebhookFixtures.ReferenceExamples.Properties().Select(p => p.Value.ToString(Formatting.None)).ToList();
         bodies.Add(WebhookFixtures.Body);
         return [.. bodies];
     }

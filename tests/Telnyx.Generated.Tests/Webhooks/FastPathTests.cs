@@ -13,12 +13,9 @@ namespace Telnyx.Generated.Tests.Webhooks;
 /// </summary>
 public class FastPathTests
 {
-    private static readonly JObject ReferenceFile = JObject.Load(
-        new JsonTextReader(new StringReader(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json")))) { DateParseHandling = DateParseHandling.None });
-
     private static IEnumerable<TestCaseData> ReferenceExamples()
     {
-        foreach (var example in ((JObject)ReferenceFile["examples"]!).Properties())
+        foreach (var example in WebhookFixtures.ReferenceExamples.Properties())
         {
             yield return new TestCaseData(example.Value.ToString(Formatting.None)).SetArgDisplayNames(example.Name, "compact");
             yield return new TestCaseData(example.Value.ToString(Formatting.Indented)).SetArgDisplayNames(example.Name, "indented");
@@ -61,7 +58,7 @@ public class FastPathTests
     public void AllSixEventTypes_TakeTheFastPath()
     {
         var taken = new HashSet<Type>();
-        foreach (var example in ((JObject)ReferenceFile["examples"]!).Properties())
+        foreach (var example in WebhookFixtures.ReferenceExamples.Properties())
         {
             if (ParsePaths.FastAccepts(Utf8(example.Value.ToString(Formatting.None)), out var evt))
             {

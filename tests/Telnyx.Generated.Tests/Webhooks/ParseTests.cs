@@ -9,11 +9,8 @@ namespace Telnyx.Generated.Tests.Webhooks;
 
 public class ParseTests
 {
-    private static readonly JObject Examples = JObject.Load(
-        new JsonTextReader(new StringReader(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json")))) { DateParseHandling = DateParseHandling.None });
-
     private static IEnumerable<TestCaseData> ExampleCases()
-        => ((JObject)Examples["examples"]!).Properties().Select(p => new TestCaseData(p.Name).SetArgDisplayNames(p.Name));
+        => ReferenceExamples.Properties().Select(p => new TestCaseData(p.Name).SetArgDisplayNames(p.Name));
 
     private static readonly Dictionary<string, Type> Expected = new()
     {
@@ -27,12 +24,12 @@ public class ParseTests
 
     [Test]
     public void ReferenceHasAllSixExamples()
-        => Assert.That(((JObject)Examples["examples"]!).Properties().Select(p => p.Name), Is.EquivalentTo(Expected.Keys));
+        => Assert.That(ReferenceExamples.Properties().Select(p => p.Name), Is.EquivalentTo(Expected.Keys));
 
     [TestCaseSource(nameof(ExampleCases))]
     public void ReferenceExample_ParsesToItsTypeWithEveryField(string eventType)
     {
-        var json = (JObject)Examples["examples"]![eventType]!;
+        var json = (JObject)ReferenceExamples[eventType]!;
         string body = json.ToString(Formatting.None);
         foreach (var evt in new[] { TelnyxWebhookParser.Parse(body), TelnyxWebhookParser.Parse(Utf8(body)) })
         {
@@ -50,7 +47,7 @@ public class ParseTests
     [TestCaseSource(nameof(ExampleCases))]
     public void ReferenceExample_WithMetaExtraFieldsAndNulls_StillParses(string eventType)
     {
-        var json = (JObject)Examples["examples"]![eventType]!.DeepClone();
+        var json = (JObject)ReferenceExamples[eventType]!.DeepClone();
         json["meta"] = new JObject { ["attempt"] = 3, ["delivered_to"] = "https://example.com/hook", ["future"] = true };
         json["top_level_extra"] = new JArray(1, 2);
         json["data"]!["payload"]!["field_added_next_year"] = new JObject { ["x"] = 1 };
@@ -70,7 +67,7 @@ public class ParseTests
     [Test]
     public void PayloadFields_AreTheOnesTheIssueNames()
     {
-        var started = (CallReferStartedEvent)TelnyxWebhookParser.Parse(((JObject)Examples["examples"]!["call.refer.started"]!).ToString());
+        var started = (CallReferStartedEvent)TelnyxWebhookParser.Parse(((JObject)ReferenceExamples["call.refer.started"]!).ToString());
         var p = started.Data!.Payload!;
         Assert.Multiple(() =>
         {
@@ -83,9 +80,9 @@ public class ParseTests
             Assert.That(p.To, Is.EqualTo("+13129457420"));
             Assert.That(p.SipNotifyResponse, Is.EqualTo(100));
         });
-        var stopped = (CallSiprecStoppedEvent)TelnyxWebhookParser.Parse(((JObject)Examples["examples"]!["siprec.stopped"]!).ToString());
+        var stopped = (CallSiprecStoppedEvent)TelnyxWebhookParser.Parse(((JObject)ReferenceExamples["siprec.stopped"]!).ToString());
         Assert.That(stopped.Data!.Payload!.HangupCause, Is.EqualTo("normal_clearing"));
-        var failed = (CallSiprecFailedEvent)TelnyxWebhookParser.Parse(((JObject)Examples["examples"]!["siprec.failed"]!).ToString());
+        var failed = (CallSiprecFailedEvent)TelnyxWebhookParser.Parse(((JObject)ReferenceExamples["siprec.failed"]!).ToString());
         Assert.That(failed.Data!.Payload!.FailureCause, Is.EqualTo("no_answer"));
     }
 

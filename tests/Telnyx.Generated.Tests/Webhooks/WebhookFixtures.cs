@@ -14,6 +14,13 @@ internal static class WebhookFixtures
 {
     public const long Now = 1_790_000_000;
 
+    /// <summary>The "examples" object of the shared reference's webhook examples, dates left as the strings Telnyx sends.</summary>
+    public static readonly Newtonsoft.Json.Linq.JObject ReferenceExamples = (Newtonsoft.Json.Linq.JObject)Newtonsoft.Json.Linq.JObject.Load(
+        new Newtonsoft.Json.JsonTextReader(new StringReader(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json"))))
+        {
+            DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+        })["examples"]!;
+
     public static readonly DateTimeOffset NowTime = DateTimeOffset.FromUnixTimeSeconds(Now);
 
     public const string Body =
