@@ -7,31 +7,15 @@ using R = Telnyx.Generated.Webhooks.TelnyxWebhookVerificationReason;
 namespace Telnyx.Generated.Tests.Webhooks;
 
 /// <summary>Each test changes one thing in a genuinely signed webhook and expects the matching Reason.</summary>
-public class TamperTests
+public class TamperTests : SignedWebhookTests
 {
-    private TelnyxWebhookSigner _signer = null!;
-    private TelnyxWebhookVerifier _verifier = null!;
-    private string _signature = null!;
-    private const string Ts = "1790000000";
-
-    [SetUp]
-    public void SetUp()
-    {
-        _signer = new TelnyxWebhookSigner();
-        _verifier = VerifierFor(_signer);
-        _signature = _signer.ComputeSignature(Body, Ts);
-    }
-
-    [TearDown]
-    public void TearDown() => _signer.Dispose();
-
-    private R Verify(string body, string? signature, string? timestamp) => ReasonOf(() => _verifier.Verify(Utf8(body), signature, timestamp));
+    private R Verify(string body, string? signature, string? timestamp) => ReasonOf(() => Verifier.Verify(Utf8(body), signature, timestamp));
 
     [Test]
     public void Untampered_Verifies()
     {
-        Assert.DoesNotThrow(() => _verifier.Verify(Utf8(Body), _signature, Ts));
-        Assert.DoesNotThrow(() => _verifier.Verify(Body, _signature, Ts));
+        Assert.DoesNotThrow(() => Verifier.Verify(Utf8(Body), Signature, Ts));
+        Assert.DoesNotThrow(() => Verifier.Verify(Body, Signature, Ts));
     }
 
     [Test]
@@ -39,15 +23,15 @@ public class TamperTests
     {
         Assert.That(Verify(Body, null, Ts), Is.EqualTo(R.MissingSignature));
         Assert.That(Verify(Body, "", Ts), Is.EqualTo(R.MissingSignature));
-        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, new Dictionary<string, string> { [TelnyxWebhookHeaders.Timestamp] = Ts })), Is.EqualTo(R.MissingSignature));
+        Assert.That(ReasonOf(() => Verifier.Unwrap(Body, new Dictionary<string, string> { [TelnyxWebhookHeaders.Timestamp] = Ts })), Is.EqualTo(R.MissingSignature));
     });
 
     [Test]
     public void MissingOrEmptyTimestamp() => Assert.Multiple(() =>
     {
-        Assert.That(Verify(Body, _signature, null), Is.EqualTo(R.MissingTimestamp));
-        Assert.That(Verify(Body, _signature, ""), Is.EqualTo(R.MissingTimestamp));
-        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, new Dictionary<string, string> { [TelnyxWebhookHeaders.Signature] = _signature })), Is.EqualTo(R.MissingTimestamp));
+        Assert.That(Verify(Body, Signature, null), Is.EqualTo(R.MissingTimestamp));
+        Assert.That(Verify(Body, Signature, ""), Is.EqualTo(R.MissingTimestamp));
+        Assert.That(ReasonOf(() => Verifier.Unwrap(Body, new Dictionary<string, string> { [TelnyxWebhookHeaders.Signature] = Signature })), Is.EqualTo(R.MissingTimestamp));
     });
 
     [Test]
@@ -58,39 +42,39 @@ public class TamperTests
         {
             byte[] changed = (byte[])body.Clone();
             changed[i] ^= 0x01;
-            Assert.That(ReasonOf(() => _verifier.Verify(changed, _signature, Ts)), Is.EqualTo(R.SignatureMismatch), $"byte {i}");
+            Assert.That(ReasonOf(() => Verifier.Verify(changed, Signature, Ts)), Is.EqualTo(R.SignatureMismatch), $"byte {i}");
         }
     }
 
     [Test]
     public void BodyReserialisedOrTrimmed_DoesNotVerify() => Assert.Multiple(() =>
     {
-        Assert.That(Verify(Body + "\n", _signature, Ts), Is.EqualTo(R.SignatureMismatch));
-        Assert.That(Verify(" " + Body, _signature, Ts), Is.EqualTo(R.SignatureMismatch));
-        Assert.That(Verify(Body.Replace(",", ", "), _signature, Ts), Is.EqualTo(R.SignatureMismatch));
-        Assert.That(Verify("", _signature, Ts), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(Body + "\n", Signature, Ts), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(" " + Body, Signature, Ts), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(Body.Replace(",", ", "), Signature, Ts), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify("", Signature, Ts), Is.EqualTo(R.SignatureMismatch));
     });
 
     [Test]
     public void EmptyBody_SignedAsSuch_VerifiesButDoesNotParse()
     {
-        string signature = _signer.ComputeSignature("", Ts);
-        Assert.DoesNotThrow(() => _verifier.Verify(ReadOnlySpan<byte>.Empty, signature, Ts));
+        string signature = Signer.ComputeSignature("", Ts);
+        Assert.DoesNotThrow(() => Verifier.Verify(ReadOnlySpan<byte>.Empty, signature, Ts));
         var headers = new Dictionary<string, string> { [TelnyxWebhookHeaders.Signature] = signature, [TelnyxWebhookHeaders.Timestamp] = Ts };
-        Assert.Throws<TelnyxWebhookParseException>(() => _verifier.Unwrap("", headers));
+        Assert.Throws<TelnyxWebhookParseException>(() => Verifier.Unwrap("", headers));
     }
 
     [Test]
     public void TimestampChanged_WithinTolerance_DoesNotVerify() => Assert.Multiple(() =>
     {
-        Assert.That(Verify(Body, _signature, "1790000001"), Is.EqualTo(R.SignatureMismatch));
-        Assert.That(Verify(Body, _signature, "01790000000"), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(Body, Signature, "1790000001"), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(Verify(Body, Signature, "01790000000"), Is.EqualTo(R.SignatureMismatch));
     });
 
     [Test]
     public void EachSignatureBitFlipped_InEveryByte()
     {
-        byte[] signature = Convert.FromBase64String(_signature);
+        byte[] signature = Convert.FromBase64String(Signature);
         for (int i = 0; i < signature.Length; i++)
         {
             foreach (byte mask in new byte[] { 0x01, 0x80 })
@@ -106,19 +90,19 @@ public class TamperTests
     public void WrongKey_DoesNotVerify()
     {
         using var other = new TelnyxWebhookSigner();
-        Assert.That(ReasonOf(() => VerifierFor(other).Verify(Body, _signature, Ts)), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(ReasonOf(() => VerifierFor(other).Verify(Body, Signature, Ts)), Is.EqualTo(R.SignatureMismatch));
     }
 
     [Test]
     public void TruncatedOrPaddedSignature() => Assert.Multiple(() =>
     {
-        byte[] signature = Convert.FromBase64String(_signature);
+        byte[] signature = Convert.FromBase64String(Signature);
         Assert.That(Verify(Body, Convert.ToBase64String(signature[..63]), Ts), Is.EqualTo(R.InvalidSignatureEncoding));
         Assert.That(Verify(Body, Convert.ToBase64String([.. signature, 0]), Ts), Is.EqualTo(R.InvalidSignatureEncoding));
-        Assert.That(Verify(Body, _signature[..^2], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
-        Assert.That(Verify(Body, _signature + "=", Ts), Is.EqualTo(R.InvalidSignatureEncoding));
-        Assert.That(Verify(Body, _signature + "AAAA", Ts), Is.EqualTo(R.InvalidSignatureEncoding));
-        Assert.That(Verify(Body, _signature[..^1], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, Signature[..^2], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, Signature + "=", Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, Signature + "AAAA", Ts), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(Verify(Body, Signature[..^1], Ts), Is.EqualTo(R.InvalidSignatureEncoding));
     });
 
     [Test]
@@ -126,14 +110,14 @@ public class TamperTests
     {
         // A signature with both '+' and '/' so the url-safe spelling differs; re-sign until one appears.
         string body = Body;
-        string signature = _signature;
+        string signature = Signature;
         for (int n = 0; !(signature.Contains('+') && signature.Contains('/')); n++)
         {
             body = Body.Replace("\"attempt\":1", $"\"attempt\":{n}");
-            signature = _signer.ComputeSignature(body, Ts);
+            signature = Signer.ComputeSignature(body, Ts);
         }
 
-        Assert.DoesNotThrow(() => _verifier.Verify(body, signature, Ts));
+        Assert.DoesNotThrow(() => Verifier.Verify(body, signature, Ts));
         Assert.Multiple(() =>
         {
             Assert.That(Verify(body, signature.Replace('+', '-').Replace('/', '_'), Ts), Is.EqualTo(R.InvalidSignatureEncoding));
@@ -149,13 +133,13 @@ public class TamperTests
     public void NonCanonicalTrailingBits_AreRejected()
     {
         // 64 bytes leave 4 unused bits in the last base64 character; lenient decoders accept 16 spellings.
-        char last = _signature[85];
+        char last = Signature[85];
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         int value = alphabet.IndexOf(last);
         for (int low = 1; low < 16; low++)
         {
-            string variant = _signature[..85] + alphabet[value | low] + "==";
-            if (variant != _signature)
+            string variant = Signature[..85] + alphabet[value | low] + "==";
+            if (variant != Signature)
             {
                 Assert.That(Verify(Body, variant, Ts), Is.EqualTo(R.InvalidSignatureEncoding), variant);
             }
@@ -174,14 +158,14 @@ public class TamperTests
     [TestCase("9223372036854775808")]
     [TestCase("1790000000,1790000000")]
     public void MalformedTimestamp_IsInvalid(string timestamp)
-        => Assert.That(Verify(Body, _signer.ComputeSignature(Body, timestamp), timestamp), Is.EqualTo(R.InvalidTimestamp));
+        => Assert.That(Verify(Body, Signer.ComputeSignature(Body, timestamp), timestamp), Is.EqualTo(R.InvalidTimestamp));
 
     [Test]
     public void HugeButParseableTimestamp_IsTooNew()
     {
         const string huge = "9223372036854775807";
-        Assert.That(Verify(Body, _signer.ComputeSignature(Body, huge), huge), Is.EqualTo(R.TimestampTooNew));
-        Assert.That(Verify(Body, _signer.ComputeSignature(Body, "0"), "0"), Is.EqualTo(R.TimestampTooOld));
+        Assert.That(Verify(Body, Signer.ComputeSignature(Body, huge), huge), Is.EqualTo(R.TimestampTooNew));
+        Assert.That(Verify(Body, Signer.ComputeSignature(Body, "0"), "0"), Is.EqualTo(R.TimestampTooOld));
     }
 
     [TestCase(-301, R.TimestampTooOld)]
@@ -189,7 +173,7 @@ public class TamperTests
     public void JustOutsideTolerance_IsRejected(int offset, R reason)
     {
         string ts = (Now + offset).ToString();
-        Assert.That(Verify(Body, _signer.ComputeSignature(Body, ts), ts), Is.EqualTo(reason));
+        Assert.That(Verify(Body, Signer.ComputeSignature(Body, ts), ts), Is.EqualTo(reason));
     }
 
     [TestCase(-300)]
@@ -199,22 +183,22 @@ public class TamperTests
     public void AtOrJustInsideTolerance_Verifies(int offset)
     {
         string ts = (Now + offset).ToString();
-        Assert.DoesNotThrow(() => _verifier.Verify(Body, _signer.ComputeSignature(Body, ts), ts));
+        Assert.DoesNotThrow(() => Verifier.Verify(Body, Signer.ComputeSignature(Body, ts), ts));
     }
 
     [Test]
     public void ToleranceIsConfigurable_AndClockInjectable()
     {
-        var verifier = VerifierFor(_signer, Now + 30, TimeSpan.FromSeconds(29));
-        Assert.That(ReasonOf(() => verifier.Verify(Body, _signature, Ts)), Is.EqualTo(R.TimestampTooOld));
-        Assert.DoesNotThrow(() => VerifierFor(_signer, Now + 30, TimeSpan.FromSeconds(30)).Verify(Body, _signature, Ts));
+        var verifier = VerifierFor(Signer, Now + 30, TimeSpan.FromSeconds(29));
+        Assert.That(ReasonOf(() => verifier.Verify(Body, Signature, Ts)), Is.EqualTo(R.TimestampTooOld));
+        Assert.DoesNotThrow(() => VerifierFor(Signer, Now + 30, TimeSpan.FromSeconds(30)).Verify(Body, Signature, Ts));
         Assert.That(new TelnyxWebhookVerifierOptions().Tolerance, Is.EqualTo(TimeSpan.FromMinutes(5)));
         Assert.That(new TelnyxWebhookVerifierOptions().TimeProvider, Is.SameAs(TimeProvider.System));
     }
 
     [Test]
     public void SystemClockDefault_RejectsOldTimestamp()
-        => Assert.That(ReasonOf(() => new TelnyxWebhookVerifier(_signer.PublicKeyBase64).Verify(Body, _signature, Ts)), Is.AnyOf(R.TimestampTooOld, R.TimestampTooNew));
+        => Assert.That(ReasonOf(() => new TelnyxWebhookVerifier(Signer.PublicKeyBase64).Verify(Body, Signature, Ts)), Is.AnyOf(R.TimestampTooOld, R.TimestampTooNew));
 
     [Test]
     public void StandardWebhooksHmacHeaders_DoNotVerify()
@@ -230,22 +214,22 @@ public class TamperTests
             ["webhook-timestamp"] = Ts,
             ["webhook-signature"] = "v1," + hmac,
         };
-        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, headers)), Is.EqualTo(R.MissingSignature));
+        Assert.That(ReasonOf(() => Verifier.Unwrap(Body, headers)), Is.EqualTo(R.MissingSignature));
 
         // Even copied into the Telnyx headers, the HMAC is neither a 64-byte signature nor an Ed25519 one.
         headers[TelnyxWebhookHeaders.Timestamp] = Ts;
         headers[TelnyxWebhookHeaders.Signature] = "v1," + hmac;
-        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, headers)), Is.EqualTo(R.InvalidSignatureEncoding));
+        Assert.That(ReasonOf(() => Verifier.Unwrap(Body, headers)), Is.EqualTo(R.InvalidSignatureEncoding));
         headers[TelnyxWebhookHeaders.Signature] = Convert.ToBase64String([.. Convert.FromBase64String(hmac), .. Convert.FromBase64String(hmac)]);
-        Assert.That(ReasonOf(() => _verifier.Unwrap(Body, headers)), Is.EqualTo(R.SignatureMismatch));
+        Assert.That(ReasonOf(() => Verifier.Unwrap(Body, headers)), Is.EqualTo(R.SignatureMismatch));
     }
 
     [Test]
     public void LargeBody_BeyondTheStackBuffer_VerifiesAndDetectsTampering()
     {
         string body = Body.Replace("\"attempt\":1", "\"attempt\":1,\"padding\":\"" + new string('x', 200_000) + "\"");
-        string signature = _signer.ComputeSignature(body, Ts);
-        Assert.That(_verifier.Unwrap(Utf8(body), name => name == TelnyxWebhookHeaders.Signature ? signature : Ts), Is.TypeOf<CallReferStartedEvent>());
+        string signature = Signer.ComputeSignature(body, Ts);
+        Assert.That(Verifier.Unwrap(Utf8(body), name => name == TelnyxWebhookHeaders.Signature ? signature : Ts), Is.TypeOf<CallReferStartedEvent>());
         Assert.That(Verify(body.Replace("xxxx", "xxxy"), signature, Ts), Is.EqualTo(R.SignatureMismatch));
     }
 
@@ -253,10 +237,10 @@ public class TamperTests
     public void NonAsciiBody_VerifiesTheSameFromStringAndBytes()
     {
         string body = Body.Replace("v2:abc", "sip:zoë@例え.jp 🎧");
-        string signature = _signer.ComputeSignature(Utf8(body), Ts);
-        Assert.DoesNotThrow(() => _verifier.Verify(body, signature, Ts));
-        Assert.DoesNotThrow(() => _verifier.Verify(Utf8(body), signature, Ts));
-        var evt = (CallReferStartedEvent)_verifier.Unwrap(body, name => name == TelnyxWebhookHeaders.Signature ? signature : Ts);
+        string signature = Signer.ComputeSignature(Utf8(body), Ts);
+        Assert.DoesNotThrow(() => Verifier.Verify(body, signature, Ts));
+        Assert.DoesNotThrow(() => Verifier.Verify(Utf8(body), signature, Ts));
+        var evt = (CallReferStartedEvent)Verifier.Unwrap(body, name => name == TelnyxWebhookHeaders.Signature ? signature : Ts);
         Assert.That(evt.Data!.Payload!.CallControlId, Is.EqualTo("sip:zoë@例え.jp 🎧"));
     }
 
@@ -270,7 +254,7 @@ public class TamperTests
         {
             try
             {
-                _verifier.Unwrap(Utf8(i % 2 == 0 ? Body : tampered), name => name == TelnyxWebhookHeaders.Signature ? _signature : Ts);
+                Verifier.Unwrap(Utf8(i % 2 == 0 ? Body : tampered), name => name == TelnyxWebhookHeaders.Signature ? Signature : Ts);
                 Interlocked.Increment(ref accepted);
             }
             catch (TelnyxWebhookVerificationException ex) when (ex.Reason == R.SignatureMismatch)
