@@ -25,21 +25,6 @@ internal static class Consumer
         Console.WriteLine("result=" + response.Data?.Result);
         """;
 
-    public static string Project(string sdk, string references) => $"""
-        <Project Sdk="{sdk}">
-          <PropertyGroup>
-            <OutputType>Exe</OutputType>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <ImplicitUsings>enable</ImplicitUsings>
-            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-          </PropertyGroup>
-          <ItemGroup>
-        {references}
-          </ItemGroup>
-        </Project>
-        """;
-
     /// <summary>Adds the local feed to the machine's own sources (which still supply Newtonsoft.Json and friends).</summary>
     public static string NuGetConfig(string feed) => $"""
         <?xml version="1.0" encoding="utf-8"?>

@@ -163,7 +163,7 @@ public partial class PackagingTests
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "Program.cs"), program);
         var references = $"""    <ProjectReference Include="{Repo.Path("src", "Telnyx.Generated.AspNetCore", "Telnyx.Generated.AspNetCore.csproj")}" />""";
-        await File.WriteAllTextAsync(Path.Combine(folder, "ReadmeApp.csproj"), Consumer.Project("Microsoft.NET.Sdk.Web", references));
+        await File.WriteAllTextAsync(Path.Combine(folder, "ReadmeApp.csproj"), ConsumerProject.Csproj("Microsoft.NET.Sdk.Web", references));
 
         var (exit, output) = await DotnetCli.RunAsync(folder, BuildTimeout, "build", "-c", "Release", "-nodeReuse:false");
         Assert.That(exit, Is.Zero, output);
@@ -175,7 +175,7 @@ public partial class PackagingTests
         Directory.CreateDirectory(folder);
         Assert.That(Path.GetFullPath(folder), Does.Not.StartWith(Path.GetFullPath(Repo.Root)), "the consumer must not inherit the repository's build settings");
         await File.WriteAllTextAsync(Path.Combine(folder, "Program.cs"), program);
-        await File.WriteAllTextAsync(Path.Combine(folder, name + ".csproj"), Consumer.Project("Microsoft.NET.Sdk", references));
+        await File.WriteAllTextAsync(Path.Combine(folder, name + ".csproj"), ConsumerProject.Csproj("Microsoft.NET.Sdk", references));
         if (withFeed)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, "nuget.config"), Consumer.NuGetConfig(_feed));

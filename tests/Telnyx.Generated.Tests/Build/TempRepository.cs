@@ -43,20 +43,7 @@ internal sealed class TempRepository : IDisposable
         var folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
         var reference = Path.GetRelativePath(folder, LibraryProject).Replace('\\', '/');
-        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{reference}" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), ConsumerProject.Csproj("Microsoft.NET.Sdk", $"""    <ProjectReference Include="{reference}" />"""));
         File.WriteAllText(Path.Combine(folder, "Program.cs"), programSource);
         return Path.Combine(folder, name + ".csproj");
     }
