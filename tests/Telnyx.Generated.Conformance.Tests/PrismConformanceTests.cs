@@ -28,7 +28,7 @@ public sealed class PrismConformanceTests(string specName)
 
         _spec = new ServedSpec(specName == "curated"
             ? Repo.Path("spec", "telnyx-call-control.yaml")
-            : Repo.SharedReference("telnyx-openapi-excerpt.yaml"));
+            : Repo.OfficialExcerpt);
         _prism = await PrismServer.StartAsync(_spec.FilePath);
         _recorder = new PrismRecorder();
         _http = new HttpClient(_recorder);

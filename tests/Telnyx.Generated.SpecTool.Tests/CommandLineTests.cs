@@ -36,7 +36,7 @@ public sealed class CommandLineTests
         copy.Map("components", "schemas", "StopSiprecRequest", "properties").Add("reason", new YamlMappingNode { { "type", "string" } });
 
         var drift = await RunToolAsync("drift", copy.Save());
-        var clean = await RunToolAsync("drift", Repo.SharedReference("telnyx-openapi-excerpt.yaml"));
+        var clean = await RunToolAsync("drift", Repo.OfficialExcerpt);
 
         Assert.That(drift.Exit, Is.EqualTo(1), drift.Output + drift.Error);
         Assert.That(drift.Output, Does.Contain("POST /calls/{call_control_id}/actions/siprec_stop").And.Contain("[missing] request reason"));

@@ -39,7 +39,7 @@ public sealed class DriftTests
     [Test]
     public void The_official_excerpt_shows_no_drift()
     {
-        var result = Drift(Repo.SharedReference("telnyx-openapi-excerpt.yaml"), out var report, out var errors);
+        var result = Drift(Repo.OfficialExcerpt, out var report, out var errors);
 
         Assert.That(result, Is.EqualTo("clean"), report + errors);
         Assert.That(report, Does.Contain("Compared 8 operations and 6 webhooks"));
@@ -61,7 +61,7 @@ public sealed class DriftTests
 
             File.WriteAllText(Path.Combine(specDir, "DEVIATIONS.md"), "# none\n");
 
-            var findings = DriftCommand.Findings(Repo.SharedReference("telnyx-openapi-excerpt.yaml"), specDir);
+            var findings = DriftCommand.Findings(Repo.OfficialExcerpt, specDir);
 
             Assert.That(findings.Select(f => f.Kind).Distinct(), Is.EquivalentTo(new[] { "enum", "format", "extra" }));
             Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == "webhook callSiprecFailed meta" && f.Kind == "extra"));
@@ -228,7 +228,7 @@ public sealed class DriftTests
     public void An_official_spec_in_json_compares_like_yaml()
     {
         using var copy = new OfficialSpecCopy();
-        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(Repo.SharedReference("telnyx-openapi-excerpt.yaml")));
+        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(Repo.OfficialExcerpt));
         var json = new YamlDotNet.Serialization.SerializerBuilder().JsonCompatible().Build().Serialize(yaml);
         File.WriteAllText(copy.FilePath, json);
 
@@ -285,7 +285,7 @@ public sealed class DriftTests
 
             File.WriteAllText(Path.Combine(specDir, "DEVIATIONS.md"), "| location | kind | reason |\n|---|---|---|\n| `webhook * meta` | `extra` |  |\n");
 
-            Assert.That(Drift(Repo.SharedReference("telnyx-openapi-excerpt.yaml"), out _, out var errors, specDir), Is.EqualTo("bad input"));
+            Assert.That(Drift(Repo.OfficialExcerpt, out _, out var errors, specDir), Is.EqualTo("bad input"));
             Assert.That(errors, Does.Contain("no reason"));
         }
         finally

@@ -10,7 +10,7 @@ internal sealed class OfficialSpecCopy : IDisposable
 
     public OfficialSpecCopy()
     {
-        using (var reader = File.OpenText(Repo.SharedReference("telnyx-openapi-excerpt.yaml")))
+        using (var reader = File.OpenText(Repo.OfficialExcerpt))
         {
             _stream.Load(reader);
         }

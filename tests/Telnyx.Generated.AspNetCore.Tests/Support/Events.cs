@@ -1,6 +1,6 @@
 namespace Telnyx.Generated.AspNetCore.Tests;
 
-/// <summary>Webhook bodies shaped like Telnyx's deliveries (see shared/reference/telnyx-webhook-examples.json).</summary>
+/// <summary>Webhook bodies shaped like Telnyx's deliveries (see tests/Fixtures/telnyx-webhook-examples.json).</summary>
 internal static class Events
 {
     public static string ReferStarted(string id) => $$$$"""

@@ -6,7 +6,7 @@ using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.Benchmarks.Webhooks;
 
-/// <summary>The six example bodies from shared/reference/telnyx-webhook-examples.json, compact as Telnyx sends them.</summary>
+/// <summary>The six example bodies from tests/Fixtures/telnyx-webhook-examples.json, compact as Telnyx sends them.</summary>
 public static class WebhookExamples
 {
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Bodies = new(Load);
@@ -32,7 +32,7 @@ public static class WebhookExamples
 
     private static IReadOnlyDictionary<string, string> Load()
     {
-        var file = JObject.Parse(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json")));
+        var file = JObject.Parse(File.ReadAllText(Repo.WebhookExamples));
         return ((JObject)file["examples"]!).Properties()
             .ToDictionary(p => p.Name, p => p.Value.ToString(Formatting.None), StringComparer.Ordinal);
     }

@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace Telnyx.Generated.Tests.Contract;
 
 /// <summary>
-/// Every example in spec/ and in Telnyx's own excerpt (shared/reference) reads into the generated models with every
+/// Every example in spec/ and in Telnyx's own excerpt (spec/upstream) reads into the generated models with every
 /// field landing in a typed property, and writes back to equivalent JSON.
 /// </summary>
 public class ExampleRoundTripTests
@@ -22,7 +22,7 @@ public class ExampleRoundTripTests
 
     // A schema without examples still yields a case when one of its properties has no generated counterpart.
     public static IEnumerable<TestCaseData> OfficialExcerptExamples() =>
-        SpecExamples.Find(YamlJson.Load(Repo.SharedReference(Excerpt)), Excerpt, CuratedType)
+        SpecExamples.Find(YamlJson.Load(Repo.OfficialExcerpt), Excerpt, CuratedType)
             .Where(g => g.Examples.Count > 0)
             .Select(g => new TestCaseData(g.Examples).SetArgDisplayNames(g.Owner));
 
@@ -35,7 +35,7 @@ public class ExampleRoundTripTests
     [Test]
     public void Official_webhook_deliveries_round_trip_through_the_event_type_the_spec_maps_them_to()
     {
-        var file = (JObject)ParseWithoutDates(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json")));
+        var file = (JObject)ParseWithoutDates(File.ReadAllText(Repo.WebhookExamples));
         var map = (JObject)SpecFile.Webhooks.Document["x-webhooks"]!;
         var examples = ((JObject)file["examples"]!).Properties().Select(p =>
         {
@@ -50,7 +50,7 @@ public class ExampleRoundTripTests
     [Test]
     public void Official_names_map_to_curated_schemas()
     {
-        var official = (JObject)YamlJson.Load(Repo.SharedReference(Excerpt))["components"]!["schemas"]!;
+        var official = (JObject)YamlJson.Load(Repo.OfficialExcerpt)["components"]!["schemas"]!;
         var curated = SpecFile.All.SelectMany(f => f.Schemas.Select(s => s.Name)).ToHashSet();
         Assert.That(SpecExamples.OfficialToCurated.Keys, Is.SubsetOf(official.Properties().Select(p => p.Name)), "renamed official schemas still exist");
         Assert.That(official.Properties().Select(p => SpecExamples.CuratedName(p.Name)), Is.SubsetOf(curated), "every official schema has a curated counterpart");

@@ -14,7 +14,7 @@ public sealed record SpecExample(string Where, Type Type, JToken Json, string? P
 /// </summary>
 internal static class SpecExamples
 {
-    /// <summary>Official schema names (shared/reference excerpt) that the curated spec renamed.</summary>
+    /// <summary>Official schema names (spec/upstream excerpt) that the curated spec renamed.</summary>
     public static readonly IReadOnlyDictionary<string, string> OfficialToCurated = new Dictionary<string, string>
     {
         ["ClientStateUpdateRequest"] = "UpdateClientStateRequest",

@@ -16,7 +16,7 @@ internal static class WebhookFixtures
 
     /// <summary>The "examples" object of the shared reference's webhook examples, dates left as the strings Telnyx sends.</summary>
     public static readonly Newtonsoft.Json.Linq.JObject ReferenceExamples = (Newtonsoft.Json.Linq.JObject)Newtonsoft.Json.Linq.JObject.Load(
-        new Newtonsoft.Json.JsonTextReader(new StringReader(File.ReadAllText(Repo.SharedReference("telnyx-webhook-examples.json"))))
+        new Newtonsoft.Json.JsonTextReader(new StringReader(File.ReadAllText(Repo.WebhookExamples)))
         {
             DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
         })["examples"]!;
