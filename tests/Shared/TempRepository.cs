@@ -1,5 +1,4 @@
-
-namespace Telnyx.Generated.Tests.Build;
+namespace Telnyx.Generated.TestSupport;
 
 /// <summary>
 /// A copy of what building the library needs (spec/, generator/, src/Telnyx.Generated/ and the root props) in a temp
