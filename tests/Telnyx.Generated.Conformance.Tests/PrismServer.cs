@@ -30,7 +30,7 @@ internal sealed class PrismServer : IAsyncDisposable
         return path.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(dir => names.Any(n => File.Exists(System.IO.Path.Combine(dir, n))))
             ? null
-            : "node is not on PATH: the Prism conformance tests need Node.js (and `npm ci` at the repository root).";
+            : "Node.js is not installed (no node on PATH): install Node.js 20 or later to run the Spectral and Prism conformance tests; building this project then runs `npm ci` itself.";
     }
 
     public static async Task<PrismServer> StartAsync(string specPath)
@@ -38,7 +38,7 @@ internal sealed class PrismServer : IAsyncDisposable
         var prism = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
         if (!File.Exists(prism))
         {
-            throw new InvalidOperationException($"{prism} not found: run `npm ci` at the repository root.");
+            throw new InvalidOperationException($"{prism} not found: building Telnyx.Generated.Conformance.Tests runs `npm ci` when node is on PATH; check its build output.");
         }
 
         var port = FreePort();

@@ -6,6 +6,7 @@ namespace Telnyx.Generated.Tests.Build;
 /// builds what it needs, so a failure in one does not cascade).
 /// </summary>
 [NonParallelizable]
+[Category("Slow")]
 public class GenerationAtBuildTimeTests
 {
     private const string GenerateTarget = "TelnyxGenerateCode";

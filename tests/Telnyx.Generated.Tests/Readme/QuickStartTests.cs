@@ -16,6 +16,7 @@ public partial class QuickStartTests
     public void DeleteCopy() => _repo.Dispose();
 
     [Test]
+    [Category("Slow")]
     public void Quick_start_compiles_against_the_library()
     {
         var code = QuickStartCode(File.ReadAllText(Repo.Path("README.md")));

@@ -9,6 +9,7 @@ namespace Telnyx.Generated.Tests.Webhooks;
 public class ReadmeWebhooksSectionTests
 {
     [Test]
+    [Category("Slow")]
     [CancelAfter(300_000)]
     public void ReadmeSection_CompilesAndItsTestsPass()
     {

@@ -1,7 +1,7 @@
 using System.Text;
 using Telnyx.Generated.Cli;
 
-namespace Telnyx.Generated.Testing.Tests.Support;
+namespace Telnyx.Generated.Cli.Tests.Support;
 
 /// <summary>Runs telnyx-calls in-process and captures what it printed.</summary>
 internal sealed class Cli

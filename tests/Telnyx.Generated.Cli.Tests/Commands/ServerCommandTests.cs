@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Telnyx.Generated.Testing.Tests.Support;
+using Telnyx.Generated.Cli.Tests.Support;
 
-namespace Telnyx.Generated.Testing.Tests.Cli;
+namespace Telnyx.Generated.Cli.Tests.Commands;
 
 /// <summary>The long-running commands: started in-process, awaited on their "ready" output, stopped by cancellation.</summary>
 public partial class ServerCommandTests

@@ -1,14 +1,16 @@
-using Telnyx.Generated.Testing.Tests.Support;
+using Telnyx.Generated.Cli.Tests.Support;
 
-namespace Telnyx.Generated.Testing.Tests.Cli;
+namespace Telnyx.Generated.Cli.Tests.Commands;
 
 public class VerifyCommandTests
 {
     private static async Task<(ReceivedWebhook Webhook, string PublicKey)> CaptureAsync()
     {
-        await using var f = await EmulatorFixture.StartAsync();
-        await f.Actions.StartSiprecAsync(f.Emulator.CreateCall(), new StartSiprecRequest { ClientState = "c3RhdGU=" });
-        return (await f.Receiver.NextAsync(EmulatorFixture.WebhookWait), f.Emulator.PublicKey);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { WebhookUrl = receiver.Url });
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+        await client.Calls.Actions.StartSiprecAsync(emulator.CreateCall(), new StartSiprecRequest { ClientState = "c3RhdGU=" });
+        return (await receiver.NextAsync(TimeSpan.FromSeconds(10)), emulator.PublicKey);
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using System.Reflection;
 using PublicApiGenerator;
 
-namespace Telnyx.Generated.AspNetCore.Tests.PublicApi;
+namespace Telnyx.Generated.Packaging.Tests.PublicApi;
 
 /// <summary>
 /// The public surface of every package (generated code included) is checked in as a listing. A change to it fails
@@ -15,7 +15,7 @@ public class PublicApiTests
     public static IEnumerable<TestCaseData> Assemblies()
     {
         yield return new TestCaseData(typeof(TelnyxClient).Assembly).SetArgDisplayNames("Telnyx.Generated");
-        yield return new TestCaseData(typeof(TelnyxOptions).Assembly).SetArgDisplayNames("Telnyx.Generated.AspNetCore");
+        yield return new TestCaseData(typeof(AspNetCore.TelnyxOptions).Assembly).SetArgDisplayNames("Telnyx.Generated.AspNetCore");
         yield return new TestCaseData(typeof(Testing.TelnyxEmulator).Assembly).SetArgDisplayNames("Telnyx.Generated.Testing");
     }
 
@@ -23,7 +23,7 @@ public class PublicApiTests
     public void The_public_surface_matches_the_checked_in_listing(Assembly assembly)
     {
         var name = assembly.GetName().Name!;
-        var approvedPath = Repo.Path("tests", "Telnyx.Generated.AspNetCore.Tests", "PublicApi", name + ".approved.txt");
+        var approvedPath = Repo.Path("tests", "Telnyx.Generated.Packaging.Tests", "PublicApi", name + ".approved.txt");
         var receivedPath = Path.ChangeExtension(approvedPath, null).Replace(".approved", ".received", StringComparison.Ordinal) + ".txt";
         var actual = Normalise(assembly.GeneratePublicApi(new ApiGeneratorOptions
         {

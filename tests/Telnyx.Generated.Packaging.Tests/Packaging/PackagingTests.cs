@@ -4,13 +4,14 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Telnyx.Generated.Testing;
 
-namespace Telnyx.Generated.AspNetCore.Tests.Packaging;
+namespace Telnyx.Generated.Packaging.Tests.Packaging;
 
 /// <summary>
 /// Packs every project under src/ once (Release, into a folder feed outside the repository), then checks the packages
 /// and builds throwaway consumers against them. Slow (real dotnet pack/build), so kept to one fixture that runs alone.
 /// </summary>
 [NonParallelizable]
+[Category("Slow")]
 public partial class PackagingTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);

@@ -1,4 +1,4 @@
-namespace Telnyx.Generated.AspNetCore.Tests.Packaging;
+namespace Telnyx.Generated.Packaging.Tests.Packaging;
 
 /// <summary>Throwaway consumer projects, written outside the repository as a user would write them.</summary>
 internal static class Consumer

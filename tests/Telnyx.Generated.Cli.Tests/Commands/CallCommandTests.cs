@@ -1,6 +1,6 @@
-using Telnyx.Generated.Testing.Tests.Support;
+using Telnyx.Generated.Cli.Tests.Support;
 
-namespace Telnyx.Generated.Testing.Tests.Cli;
+namespace Telnyx.Generated.Cli.Tests.Commands;
 
 public class CallCommandTests
 {
