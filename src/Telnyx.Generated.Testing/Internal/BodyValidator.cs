@@ -60,8 +60,11 @@ internal static class BodyValidator
         };
     }
 
+    /// <summary>A range as the errors and the CLI's help word it: <c>0 to 100</c>, <c>-inf</c> or <c>inf</c> for no bound.</summary>
+    public static string Range(decimal? minimum, decimal? maximum) => $"{Bound(minimum, "-inf")} to {Bound(maximum, "inf")}";
+
     private static SchemaError OutOfRange(string what, decimal? minimum, decimal? maximum, string pointer) =>
-        new("10033", "Value outside of range", $"{what} {Bound(minimum, "-inf")} to {Bound(maximum, "inf")}", pointer);
+        new("10033", "Value outside of range", $"{what} {Range(minimum, maximum)}", pointer);
 
     private static string Bound(decimal? bound, string none) => ((double?)bound)?.ToString(CultureInfo.InvariantCulture) ?? none;
 
