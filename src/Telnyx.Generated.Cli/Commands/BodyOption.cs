@@ -15,23 +15,11 @@ namespace Telnyx.Generated.Cli.Commands;
 /// it is required. A list of name/value objects takes <c>name=value</c> per occurrence; a field of any other shape
 /// takes JSON.
 /// </summary>
-internal sealed partial class BodyOption
+/// <param name="Path">The field's JSON path, dotted through nested objects: <c>noise_suppression_engine_config.mode</c>.</param>
+/// <param name="Option">The command-line option.</param>
+/// <param name="Read">The value given on the command line, as the JSON the body carries; null when not given.</param>
+internal sealed partial record BodyOption(string Path, Option Option, Func<ParseResult, JToken?> Read)
 {
-    private readonly Func<ParseResult, JToken?> _read;
-
-    private BodyOption(string path, Option option, Func<ParseResult, JToken?> read)
-    {
-        Path = path;
-        Option = option;
-        _read = read;
-    }
-
-    /// <summary>The field's JSON path, dotted through nested objects: <c>noise_suppression_engine_config.mode</c>.</summary>
-    public string Path { get; }
-
-    /// <summary>The command-line option.</summary>
-    public Option Option { get; }
-
     /// <summary>
     /// One option per field of <paramref name="body"/>, each also answering to the shorter names of
     /// <see cref="ShortNames"/> that no other option of the command (nor <paramref name="reserved"/>) has.
@@ -53,9 +41,6 @@ internal sealed partial class BodyOption
 
         return options;
     }
-
-    /// <summary>The value given on the command line, as the JSON the body carries; null when not given.</summary>
-    public JToken? Read(ParseResult parse) => _read(parse);
 
     /// <summary>
     /// Shorter names that keep the options readable: a nested field's own name (<c>--mode</c>), a top-level name

@@ -49,17 +49,7 @@ internal static class CallCommand
                     }
                 }
 
-                // The spec's ranges, patterns and required values, checked before anything is sent.
-                var problems = BodyValidator.Validate(operation.Body, body);
-                foreach (var problem in problems)
-                {
-                    var field = problem.Pointer.TrimStart('/').Replace('/', '.');
-                    var option = options.LastOrDefault(o => field == o.Path || field.StartsWith(o.Path + ".", StringComparison.Ordinal))?.Option;
-                    var name = option is null ? null : parse.GetResult(option)?.IdentifierToken?.Value ?? option.Name;
-                    await console.Error.WriteLineAsync($"error: {name ?? problem.Pointer}: {problem.Detail}").ConfigureAwait(false);
-                }
-
-                if (problems.Count > 0)
+                if (!await CheckAsync(console, operation, options, parse, body).ConfigureAwait(false))
                 {
                     return ExitCodes.Usage;
                 }
@@ -69,13 +59,91 @@ internal static class CallCommand
                     body["command_id"] = Guid.NewGuid().ToString();
                 }
 
-                var client = new Client(console, operation.Action, parse.GetValue(baseUrl)!, parse.GetValue(apiKey), parse.GetValue(retries), parse.GetValue(timeout));
-                return await client.SendAsync(method, parse.GetValue(id)!, body, ct).ConfigureAwait(false);
+                var settings = new TelnyxClientOptions { ApiKey = parse.GetValue(apiKey), BaseUrl = parse.GetValue(baseUrl)!, MaxRetries = parse.GetValue(retries), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
+                return await SendAsync(console, operation.Action, settings, method, parse.GetValue(id)!, body, ct).ConfigureAwait(false);
             });
             call.Subcommands.Add(command);
         }
 
         return call;
+    }
+
+    /// <summary>The spec's ranges, patterns and required values, checked before anything is sent; each problem names its option.</summary>
+    private static async Task<bool> CheckAsync(CliConsole console, SpecOperation operation, IReadOnlyList<BodyOption> options, ParseResult parse, JObject body)
+    {
+        var problems = BodyValidator.Validate(operation.Body, body);
+        foreach (var problem in problems)
+        {
+            var field = problem.Pointer.TrimStart('/').Replace('/', '.');
+            var option = options.LastOrDefault(o => field == o.Path || field.StartsWith(o.Path + ".", StringComparison.Ordinal))?.Option;
+            var name = option is null ? problem.Pointer : parse.GetResult(option)?.IdentifierToken?.Value ?? option.Name;
+            await console.Error.WriteLineAsync($"error: {name}: {problem.Detail}").ConfigureAwait(false);
+        }
+
+        return problems.Count == 0;
+    }
+
+    private static async Task<int> SendAsync(CliConsole console, string action, TelnyxClientOptions settings, MethodInfo method, string callControlId, JObject body, CancellationToken cancellationToken)
+    {
+        TelnyxClient client;
+        try
+        {
+            client = new TelnyxClient(settings);
+        }
+        catch (ArgumentException e)
+        {
+            await console.Error.WriteLineAsync($"error: {CliParsing.Message(e).Replace("TelnyxClientOptions.ApiKey", "--api-key", StringComparison.Ordinal)}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using (client)
+        {
+            try
+            {
+                // The generated method takes the call control id, the request body (when the operation has one), the token.
+                var arguments = method.GetParameters().Select(p =>
+                    p.ParameterType == typeof(string) ? callControlId
+                    : p.ParameterType == typeof(CancellationToken) ? cancellationToken
+                    : body.ToObject(p.ParameterType)).ToArray();
+                var task = (Task)method.Invoke(client.Calls.Actions, BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
+                await task.ConfigureAwait(false);
+                var response = task.GetType().GetProperty(nameof(Task<object>.Result))?.GetValue(task) as CallControlCommandResponse;
+                await console.Out.WriteLineAsync($"{action}: {response?.Data?.Result ?? "(no result)"}").ConfigureAwait(false);
+                if (body["command_id"] is { } commandId)
+                {
+                    await console.Out.WriteLineAsync($"command_id: {commandId}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Ok;
+            }
+            catch (JsonException e)
+            {
+                // A value the spec allows but the generated model cannot hold (an int32 given 2^40).
+                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            catch (TelnyxAuthenticationException e)
+            {
+                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Unauthorized;
+            }
+            catch (TelnyxApiException e)
+            {
+                await console.Error.WriteLineAsync($"error: {action} answered {e.StatusCode}:").ConfigureAwait(false);
+                foreach (var error in e.Errors)
+                {
+                    var pointer = error.Source?.Pointer is { } p ? $" ({p})" : string.Empty;
+                    await console.Error.WriteLineAsync($"  {error.Code} {error.Title}{pointer}: {error.Detail}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Failed;
+            }
+            catch (Exception e) when (e is TelnyxConnectionException or TelnyxTimeoutException)
+            {
+                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Unreachable;
+            }
+        }
     }
 
     private static void Set(JObject body, string path, JToken value)
@@ -88,71 +156,5 @@ internal static class CallCommand
         }
 
         target[parts[^1]] = value;
-    }
-
-    /// <summary>Sends one command through <see cref="TelnyxClient"/> and turns its outcome into output and an exit code.</summary>
-    private sealed record Client(CliConsole Console, string Action, Uri BaseUrl, string? ApiKey, int Retries, double Timeout)
-    {
-        public async Task<int> SendAsync(MethodInfo method, string callControlId, JObject body, CancellationToken cancellationToken)
-        {
-            TelnyxClient client;
-            try
-            {
-                client = new TelnyxClient(new TelnyxClientOptions { ApiKey = ApiKey, BaseUrl = BaseUrl, MaxRetries = Retries, Timeout = TimeSpan.FromSeconds(Timeout) });
-            }
-            catch (ArgumentException e)
-            {
-                await Console.Error.WriteLineAsync($"error: {CliParsing.Message(e).Replace("TelnyxClientOptions.ApiKey", "--api-key", StringComparison.Ordinal)}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            using (client)
-            {
-                try
-                {
-                    // The generated method's parameters: the call control id, the request body (if any), the token.
-                    var arguments = method.GetParameters().Select(p =>
-                        p.ParameterType == typeof(string) ? callControlId
-                        : p.ParameterType == typeof(CancellationToken) ? cancellationToken
-                        : body.ToObject(p.ParameterType)).ToArray();
-                    var task = (Task)method.Invoke(client.Calls.Actions, BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
-                    await task.ConfigureAwait(false);
-                    var response = task.GetType().GetProperty(nameof(Task<object>.Result))?.GetValue(task) as CallControlCommandResponse;
-                    await Console.Out.WriteLineAsync($"{Action}: {response?.Data?.Result ?? "(no result)"}").ConfigureAwait(false);
-                    if (body["command_id"] is { } commandId)
-                    {
-                        await Console.Out.WriteLineAsync($"command_id: {commandId}").ConfigureAwait(false);
-                    }
-
-                    return ExitCodes.Ok;
-                }
-                catch (JsonException e)
-                {
-                    await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                    return ExitCodes.Usage;
-                }
-                catch (TelnyxAuthenticationException e)
-                {
-                    await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                    return ExitCodes.Unauthorized;
-                }
-                catch (TelnyxApiException e)
-                {
-                    await Console.Error.WriteLineAsync($"error: {Action} answered {e.StatusCode}:").ConfigureAwait(false);
-                    foreach (var error in e.Errors)
-                    {
-                        var pointer = error.Source?.Pointer is { } p ? $" ({p})" : string.Empty;
-                        await Console.Error.WriteLineAsync($"  {error.Code} {error.Title}{pointer}: {error.Detail}").ConfigureAwait(false);
-                    }
-
-                    return ExitCodes.Failed;
-                }
-                catch (Exception e) when (e is TelnyxConnectionException or TelnyxTimeoutException)
-                {
-                    await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                    return ExitCodes.Unreachable;
-                }
-            }
-        }
     }
 }
