@@ -31,10 +31,14 @@ internal static class BodyValidator
     public static IReadOnlyList<SchemaError> Validate(JsonSchema schema, JToken body)
     {
         var given = Without(body, t => t.Type == JTokenType.Null);
-        var missing = Flatten(schema.Validate(Without(given, t => t.Type == JTokenType.String && string.IsNullOrWhiteSpace((string?)t))))
-            .Where(e => e.Kind == ValidationErrorKind.PropertyRequired);
-        var invalid = Flatten(schema.Validate(given)).Where(e => e.Kind != ValidationErrorKind.PropertyRequired);
-        return [.. missing.Concat(invalid).Select(ToTelnyx).DistinctBy(e => e.Pointer)];
+        var errors = Flatten(schema.Validate(given)).ToList();
+
+        // Requiredness is checked again with blank strings left out, only when there are any: validating costs ~20 us.
+        var unblanked = Without(given, t => t.Type == JTokenType.String && string.IsNullOrWhiteSpace((string?)t));
+        var missing = ReferenceEquals(unblanked, given) ? errors : Flatten(schema.Validate(unblanked));
+        return [.. missing.Where(e => e.Kind == ValidationErrorKind.PropertyRequired)
+            .Concat(errors.Where(e => e.Kind != ValidationErrorKind.PropertyRequired))
+            .Select(ToTelnyx).DistinctBy(e => e.Pointer)];
     }
 
     private static SchemaError ToTelnyx(ValidationError error)
@@ -84,10 +88,14 @@ internal static class BodyValidator
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
         errors.SelectMany(e => e is ChildSchemaValidationError { Errors.Count: > 0 } parent ? Flatten(parent.Errors.Values.SelectMany(v => v)) : [e]);
 
-    private static JToken Without(JToken token, Func<JToken, bool> unset) => token switch
+    // The body without the object properties whose value is unset; the body itself when it has none.
+    private static JToken Without(JToken token, Func<JToken, bool> unset) =>
+        token is JContainer container && container.Descendants().OfType<JProperty>().Any(p => unset(p.Value)) ? Copy(token, unset) : token;
+
+    private static JToken Copy(JToken token, Func<JToken, bool> unset) => token switch
     {
-        JObject o => new JObject(o.Properties().Where(p => !unset(p.Value)).Select(p => new JProperty(p.Name, Without(p.Value, unset)))),
-        JArray a => new JArray(a.Select(item => Without(item, unset))),
+        JObject o => new JObject(o.Properties().Where(p => !unset(p.Value)).Select(p => new JProperty(p.Name, Copy(p.Value, unset)))),
+        JArray a => new JArray(a.Select(item => Copy(item, unset))),
         _ => token,
     };
 
