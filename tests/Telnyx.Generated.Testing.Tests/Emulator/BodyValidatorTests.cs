@@ -49,11 +49,22 @@ public class BodyValidatorTests
     [TestCase("""{"code":"1234","site":"no scheme"}""", "10015", "/site", "The value must be a valid uri.", TestName = "A_bad_uri_is_10015")]
     [TestCase("""{"code":"  "}""", "10004", "/code", "The 'code' parameter is required and cannot be blank.", TestName = "A_blank_required_string_is_missing_10004")]
     [TestCase("""{"code":null}""", "10004", "/code", "The 'code' parameter is required and cannot be blank.", TestName = "An_explicit_null_is_not_set_10004")]
+    [TestCase("""{"code":1234}""", "10015", "/code", "The value must be a string.", TestName = "A_wrong_type_is_10015")]
     public void A_violation_is_reported_once_in_Telnyx_terms(string body, string code, string pointer, string detail)
     {
         var errors = BodyValidator.Validate(Probe, BodyValidator.Parse(body));
 
         Assert.That(errors, Is.EqualTo(new[] { new SchemaError(code, errors.Single().Title, detail, pointer) }));
+    }
+
+    [TestCase("[]")]
+    [TestCase("5")]
+    [TestCase("null")]
+    public void A_body_that_is_not_an_object_is_10015_at_the_root(string body)
+    {
+        var errors = BodyValidator.Validate(Probe, BodyValidator.Parse(body));
+
+        Assert.That(errors, Has.Some.EqualTo(new SchemaError("10015", "Invalid value", "The value must be an object.", "/")));
     }
 
     [Test]
