@@ -97,40 +97,41 @@ public sealed partial class TelnyxEmulator
             return 401;
         }
 
-        var spec = SpecSchemas.Instance;
-        if (!spec.TryGetAction(action, out var method))
+        if (!CallControlSpec.Operations.TryGetValue(action, out var operation))
         {
             await TelnyxErrors.WriteAsync(context, 404, "10005", "Resource not found", $"There is no call action '{action}'.").ConfigureAwait(false);
             return 404;
         }
 
-        if (!string.Equals(method, context.Request.Method, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(operation.Method, context.Request.Method, StringComparison.OrdinalIgnoreCase))
         {
-            context.Response.Headers.Allow = method;
-            await TelnyxErrors.WriteAsync(context, 405, "10006", "Method not allowed", $"The {action} action takes {method}.").ConfigureAwait(false);
+            context.Response.Headers.Allow = operation.Method;
+            await TelnyxErrors.WriteAsync(context, 405, "10006", "Method not allowed", $"The {action} action takes {operation.Method}.").ConfigureAwait(false);
             return 405;
         }
 
         JsonElement json;
+        IReadOnlyList<SchemaError> errors;
         try
         {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            var text = string.IsNullOrWhiteSpace(body) ? "{}" : body;
+            using var document = JsonDocument.Parse(text);
             json = document.RootElement.Clone();
+            errors = BodyValidator.Validate(operation.Body, BodyValidator.Parse(text));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
         {
             await TelnyxErrors.WriteAsync(context, 400, "10015", "Invalid request body", "The request body is not valid JSON.").ConfigureAwait(false);
             return 400;
         }
 
-        var errors = spec.Validate(action, json);
         if (errors.Count > 0)
         {
             await TelnyxErrors.WriteAsync(context, 422, errors).ConfigureAwait(false);
             return 422;
         }
 
-        var outcome = Execute(callControlId, action, json, spec.TakesCommandId(action));
+        var outcome = Execute(callControlId, action, json, operation.TakesCommandId);
         if (outcome is { } error)
         {
             await TelnyxErrors.WriteAsync(context, 422, [error]).ConfigureAwait(false);

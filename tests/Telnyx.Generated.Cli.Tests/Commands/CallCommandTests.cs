@@ -23,6 +23,22 @@ public class CallCommandTests
     }
 
     [Test]
+    public async Task The_readme_call_example_runs_as_written_against_the_emulator()
+    {
+        const string Prefix = "dotnet run --project src/Telnyx.Generated.Cli -- call ";
+        await using var emulator = await TelnyxEmulator.StartAsync();
+        var example = File.ReadLines(Repo.Path("README.md")).Single(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+
+        var args = example[(Prefix.Length - "call ".Length)..].Replace("<live call id>", emulator.CreateCall(), StringComparison.Ordinal)
+            .Replace("http://127.0.0.1:5310/v2/", emulator.BaseUrl.ToString(), StringComparison.Ordinal).Replace("KEY_local", emulator.ApiKey, StringComparison.Ordinal);
+        var (code, output, error) = await Support.Cli.RunAsync(args.Split(' '));
+
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("refer: ok"));
+        Assert.That(emulator.Commands.Single().StringField("sip_address"), Is.EqualTo("sip:agent@example.com"));
+    }
+
+    [Test]
     public async Task Call_suppression_start_builds_the_nested_engine_config()
     {
         await using var emulator = await TelnyxEmulator.StartAsync();

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using YamlDotNet.RepresentationModel;
+using Telnyx.Generated.Testing.Tests.Support;
 
 namespace Telnyx.Generated.Testing.Tests.Emulator;
 
@@ -12,26 +11,15 @@ namespace Telnyx.Generated.Testing.Tests.Emulator;
 /// </summary>
 public class SpecDrivenValidationTests
 {
-    private static readonly YamlMappingNode Spec = LoadSpec();
-
     public static IEnumerable<TestCaseData> Actions() =>
-        ((YamlMappingNode)Spec["paths"]).Children.Select(p =>
-        {
-            var path = ((YamlScalarNode)p.Key).Value!;
-            var (method, operation) = ((YamlMappingNode)p.Value).Children.Single();
-            var schema = Resolve((YamlMappingNode)operation["requestBody"]["content"]["application/json"]["schema"]);
-            var required = schema.Children.TryGetValue("required", out var r) ? ((YamlSequenceNode)r).Children.Select(c => ((YamlScalarNode)c).Value!).ToArray() : [];
-            return new TestCaseData(path[(path.LastIndexOf('/') + 1)..], ((YamlScalarNode)method).Value!.ToUpperInvariant(), required).SetArgDisplayNames(path[(path.LastIndexOf('/') + 1)..]);
-        });
+        SpecYaml.Operations.Select(o => new TestCaseData(o.Action, o.Method, SpecYaml.Strings(o.Body, "required")).SetArgDisplayNames(o.Action));
 
     public static IEnumerable<TestCaseData> Enums() =>
-        from action in Actions()
-        let name = (string)action.Arguments[0]!
-        from property in PropertiesOf(name)
-        let target = Resolve((YamlMappingNode)property.Value)
-        where target.Children.ContainsKey("enum")
-        select new TestCaseData(name, (string)action.Arguments[1]!, ((YamlScalarNode)property.Key).Value!, ((YamlSequenceNode)target["enum"]).Children.Select(c => ((YamlScalarNode)c).Value!).ToArray())
-            .SetArgDisplayNames(name, ((YamlScalarNode)property.Key).Value!);
+        from operation in SpecYaml.Operations
+        from property in SpecYaml.Properties(operation.Body)
+        let values = SpecYaml.Strings(SpecYaml.Resolve(property.Schema), "enum")
+        where values.Length > 0
+        select new TestCaseData(operation.Action, operation.Method, property.Name, values).SetArgDisplayNames(operation.Action, property.Name);
 
     [TestCaseSource(nameof(Actions))]
     public async Task An_empty_body_is_rejected_for_each_required_field_and_otherwise_accepted(string action, string method, string[] required)
@@ -71,13 +59,6 @@ public class SpecDrivenValidationTests
         Assert.That(error.GetProperty("detail").GetString(), Is.EqualTo($"The value must be one of: {string.Join(", ", values)}."));
     }
 
-    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> PropertiesOf(string action)
-    {
-        var (_, operation) = ((YamlMappingNode)((YamlMappingNode)Spec["paths"]).Children.Single(p => ((YamlScalarNode)p.Key).Value!.EndsWith("/" + action, StringComparison.Ordinal)).Value).Children.Single();
-        var schema = Resolve((YamlMappingNode)operation["requestBody"]["content"]["application/json"]["schema"]);
-        return schema.Children.TryGetValue("properties", out var properties) ? ((YamlMappingNode)properties).Children : [];
-    }
-
     private static async Task<(int Status, string Body)> SendAsync(TelnyxEmulator emulator, string method, string action, string json)
     {
         using var http = new HttpClient();
@@ -88,35 +69,5 @@ public class SpecDrivenValidationTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", emulator.ApiKey);
         using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    // Follows $ref, and the allOf: [$ref] wrapper a property uses to add its own description.
-    private static YamlMappingNode Resolve(YamlMappingNode schema)
-    {
-        while (true)
-        {
-            if (schema.Children.TryGetValue("$ref", out var reference))
-            {
-                var name = ((YamlScalarNode)reference).Value!;
-                schema = (YamlMappingNode)Spec["components"]["schemas"][name[(name.LastIndexOf('/') + 1)..]];
-            }
-            else if (schema.Children.TryGetValue("allOf", out var all) && all is YamlSequenceNode { Children.Count: 1 } single)
-            {
-                schema = (YamlMappingNode)single.Children[0];
-            }
-            else
-            {
-                return schema;
-            }
-        }
-    }
-
-    private static YamlMappingNode LoadSpec()
-    {
-        var root = Repo.Root;
-        var yaml = new YamlStream();
-        using var reader = File.OpenText(Path.Combine(root, "spec", "telnyx-call-control.yaml"));
-        yaml.Load(reader);
-        return (YamlMappingNode)yaml.Documents[0].RootNode;
     }
 }
