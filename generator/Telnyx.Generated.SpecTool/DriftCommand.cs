@@ -29,7 +29,7 @@ internal static class DriftCommand
             var reported = all.Where(f => !deviations.Any(d => d.Matches(f))).ToList();
             var ignored = all.Count - reported.Count;
 
-            output.WriteLine($"Drift check: {Path.GetFullPath(specDir)} against {Path.GetFullPath(officialPath)}");
+            output.WriteLine($"Drift check: {Path.GetFullPath(specDir)} against {Path.GetFullPath(officialPath)} (read as {official.VersionName})");
             output.WriteLine($"Compared {operations} operations and {webhookCount} webhooks; {ignored} intentional deviation(s) from {DeviationsFile} not reported.");
             foreach (var unused in deviations.Where(d => !all.Any(d.Matches)))
             {
