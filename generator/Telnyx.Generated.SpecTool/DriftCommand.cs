@@ -75,7 +75,7 @@ internal static class DriftCommand
     }
 
     // Run from anywhere inside the repository (the README's `dotnet run --project ...` runs in the repo root).
-    private static string? FindSpecDirectory()
+    public static string? FindSpecDirectory()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {

@@ -81,20 +81,7 @@ internal sealed class WireContract
 
         foreach (var (status, response) in operation.Responses ?? [])
         {
-            var location = $"response {status}";
-            contract.Add(location, "", $"a {status} response", isResponse: true);
-            contract.AddContent(location, response.Content);
-            foreach (var (name, header) in response.Headers ?? new Dictionary<string, IOpenApiHeader>())
-            {
-                var headerLocation = $"{location} header {name.ToLowerInvariant()}";
-                var node = contract.Add(headerLocation, location, $"response header '{name}'");
-                if (header.Required)
-                {
-                    node.Facts[DriftKind.Required] = "true";
-                }
-
-                contract.AddSchema(header.Schema, headerLocation, root: true);
-            }
+            contract.AddResponse($"response {status}", "", $"a {status} response", response);
         }
 
         return contract;
@@ -107,6 +94,31 @@ internal sealed class WireContract
         contract.Add("", null, "webhook");
         contract.AddSchema(body, "", root: true);
         contract.AddParameters(headers);
+        return contract;
+    }
+
+    /// <summary>A schema alone (at the root), to find a component that means the same.</summary>
+    public static WireContract OfSchema(IOpenApiSchema schema)
+    {
+        var contract = new WireContract();
+        contract.Add("", null, "schema");
+        contract.AddSchema(schema, "", root: true);
+        return contract;
+    }
+
+    /// <summary>A parameter alone, to find a shared parameter component that means the same.</summary>
+    public static WireContract OfParameter(IOpenApiParameter parameter)
+    {
+        var contract = new WireContract();
+        contract.AddParameters([parameter]);
+        return contract;
+    }
+
+    /// <summary>A response alone, to find a shared response component that means the same.</summary>
+    public static WireContract OfResponse(IOpenApiResponse response)
+    {
+        var contract = new WireContract();
+        contract.AddResponse("response", null, "response", response);
         return contract;
     }
 
@@ -142,6 +154,23 @@ internal sealed class WireContract
             .Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal));
     }
 
+    private void AddResponse(string location, string? parent, string label, IOpenApiResponse response)
+    {
+        Add(location, parent, label, isResponse: true);
+        AddContent(location, response.Content);
+        foreach (var (name, header) in response.Headers ?? new Dictionary<string, IOpenApiHeader>())
+        {
+            var headerLocation = $"{location} header {name.ToLowerInvariant()}";
+            var node = Add(headerLocation, location, $"response header '{name}'");
+            if (header.Required)
+            {
+                node.Facts[DriftKind.Required] = "true";
+            }
+
+            AddSchema(header.Schema, headerLocation, root: true);
+        }
+    }
+
     private Node Add(string location, string? parent, string label, bool isResponse = false)
     {
         if (!Nodes.TryGetValue(location, out var node))
@@ -157,7 +186,7 @@ internal sealed class WireContract
         foreach (var parameter in parameters)
         {
             var location = ParameterLocation(parameter);
-            var node = Add(location, "", $"{parameter.In?.ToString().ToLowerInvariant()} parameter '{parameter.Name}'");
+            var node = Add(location, Nodes.ContainsKey("") ? "" : null, $"{parameter.In?.ToString().ToLowerInvariant()} parameter '{parameter.Name}'");
             if (parameter.Required)
             {
                 node.Facts[DriftKind.Required] = "true";
@@ -223,7 +252,7 @@ internal sealed class WireContract
         {
             if ((type & ~JsonSchemaType.Null) is var nonNull and not 0)
             {
-                facts.TryAdd(DriftKind.Type, string.Join("|", Enum.GetValues<JsonSchemaType>().Where(t => t != JsonSchemaType.Null && nonNull.HasFlag(t)).Select(t => t.ToString().ToLowerInvariant())));
+                facts.TryAdd(DriftKind.Type, string.Join("|", Enum.GetValues<JsonSchemaType>().Where(t => t != JsonSchemaType.Null && nonNull.HasFlag(t)).Select(t => t.ToString().ToLowerInvariant()).Order(StringComparer.Ordinal)));
             }
 
             if (type.HasFlag(JsonSchemaType.Null))
@@ -251,8 +280,20 @@ internal sealed class WireContract
             : schema.Const is { } constant ? [JsonValue.Create(constant).ToJsonString()]
             : null;
         TryAdd(facts, DriftKind.Enum, values is null ? null : string.Join("\n", values.Order(StringComparer.Ordinal)));
-        TryAdd(facts, DriftKind.OneOf, Variants(schema.OneOf));
-        TryAdd(facts, DriftKind.AnyOf, Variants(schema.AnyOf));
+        foreach (var (kind, variants) in new[] { (DriftKind.OneOf, schema.OneOf), (DriftKind.AnyOf, schema.AnyOf) })
+        {
+            var contracts = Variants(variants);
+            // A choice between bare types is a type list: the reader writes 3.0's oneOf [string, number] as 3.1's type [string, number].
+            if (contracts.Count > 0 && contracts.All(c => c.Nodes.Count == 1 && c.Nodes[""].Facts.Keys.SequenceEqual([DriftKind.Type])))
+            {
+                var types = contracts.SelectMany(c => c.Nodes[""].Facts[DriftKind.Type].Split('|')).Order(StringComparer.Ordinal).Distinct();
+                facts.TryAdd(DriftKind.Type, string.Join("|", types));
+            }
+            else if (contracts.Count > 0)
+            {
+                facts.TryAdd(kind, string.Join("\n", contracts.Select(c => c.ToString()).Order(StringComparer.Ordinal)));
+            }
+        }
 
         foreach (var name in schema.Required ?? new HashSet<string>())
         {
@@ -291,21 +332,13 @@ internal sealed class WireContract
     }
 
     // oneOf/anyOf variants compare as a set of whole contracts: order and names do not matter, content does.
-    private static string? Variants(IList<IOpenApiSchema>? variants)
+    private static List<WireContract> Variants(IList<IOpenApiSchema>? variants) => (variants ?? []).Select(v =>
     {
-        if (variants is null || variants.Count == 0)
-        {
-            return null;
-        }
-
-        return string.Join("\n", variants.Select(v =>
-        {
-            var contract = new WireContract();
-            contract.Add("", null, "variant");
-            contract.AddSchema(v, "", root: true);
-            return contract.ToString();
-        }).Order(StringComparer.Ordinal));
-    }
+        var contract = new WireContract();
+        contract.Add("", null, "variant");
+        contract.AddSchema(v, "", root: true);
+        return contract;
+    }).ToList();
 
     private static void TryAdd(SortedDictionary<string, string> facts, string kind, string? value)
     {

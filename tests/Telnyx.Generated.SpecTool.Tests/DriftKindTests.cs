@@ -131,9 +131,25 @@ public sealed class DriftKindTests
     public void A_property_that_became_a_one_of_is_reported()
     {
         var findings = FindingsAfter(o => o.Map("components", "schemas", "SendDTMFRequest", "properties")
-            .Children[new YamlScalarNode("digits")] = new YamlMappingNode { { "oneOf", new YamlSequenceNode(new YamlMappingNode { { "type", "string" } }, new YamlMappingNode { { "type", "integer" } }) } });
+            .Children[new YamlScalarNode("digits")] = new YamlMappingNode
+            {
+                { "oneOf", new YamlSequenceNode(new YamlMappingNode { { "type", "string" } }, new YamlMappingNode { { "type", "array" }, { "items", new YamlMappingNode { { "type", "string" } } } }) },
+            });
 
         Assert.That(findings.Select(f => $"[{f.Kind}] {f.Location}"), Is.EquivalentTo(new[] { $"[one-of] {SendDtmf} request digits", $"[type] {SendDtmf} request digits" }));
+    }
+
+    [Test]
+    public void A_choice_between_bare_types_is_reported_as_a_type_list()
+    {
+        var findings = FindingsAfter(o => o.Map("components", "schemas", "SendDTMFRequest", "properties")
+            .Children[new YamlScalarNode("digits")] = new YamlMappingNode
+            {
+                { "oneOf", new YamlSequenceNode(new YamlMappingNode { { "type", "string" } }, new YamlMappingNode { { "type", "integer" } }) },
+            });
+
+        AssertSingle(findings, $"{SendDtmf} request digits", "type");
+        Assert.That(findings[0].Detail, Does.Contain("integer|string"));
     }
 
     [Test]
