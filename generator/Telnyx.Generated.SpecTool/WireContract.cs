@@ -90,21 +90,13 @@ internal sealed class WireContract
     /// <summary>A webhook: its body schema at the root, its header parameters beside it.</summary>
     public static WireContract OfWebhook(IOpenApiSchema body, IEnumerable<IOpenApiParameter> headers)
     {
-        var contract = new WireContract();
-        contract.Add("", null, "webhook");
-        contract.AddSchema(body, "", root: true);
+        var contract = OfSchema(body);
         contract.AddParameters(headers);
         return contract;
     }
 
-    /// <summary>A schema alone (at the root), to find a component that means the same.</summary>
-    public static WireContract OfSchema(IOpenApiSchema schema)
-    {
-        var contract = new WireContract();
-        contract.Add("", null, "schema");
-        contract.AddSchema(schema, "", root: true);
-        return contract;
-    }
+    /// <summary>A schema alone (at the root): a webhook body, or a component to find one that means the same.</summary>
+    public static WireContract OfSchema(IOpenApiSchema schema) => OfSchema(schema, null);
 
     /// <summary>A parameter alone, to find a shared parameter component that means the same.</summary>
     public static WireContract OfParameter(IOpenApiParameter parameter)
@@ -216,9 +208,10 @@ internal sealed class WireContract
     // "request" and "response 422" are roots: their properties follow a space, nested properties a dot.
     private static string Child(string location, bool root, string name) => location.Length == 0 ? name : root ? $"{location} {name}" : $"{location}.{name}";
 
-    private void AddSchema(IOpenApiSchema? schema, string location, bool root)
+    // `expanding` holds the referenced schemas being walked, so a schema that contains itself stops at the second visit.
+    private void AddSchema(IOpenApiSchema? schema, string location, bool root, HashSet<IOpenApiSchema>? expanding = null)
     {
-        Merge(schema, location, root, new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
+        Merge(schema, location, root, expanding ?? new HashSet<IOpenApiSchema>(ReferenceEqualityComparer.Instance));
         var node = Nodes[location];
         if (!node.Facts.ContainsKey(DriftKind.Type) && (node.HasProperties || node.HasItems))
         {
@@ -232,7 +225,6 @@ internal sealed class WireContract
         if (schema is OpenApiSchemaReference reference)
         {
             var target = reference.Target ?? throw new SpecInputException($"$ref '{reference.Reference.ReferenceV3}' points to nothing.");
-            // A recursive schema stops at the second visit; the first already contributed every fact.
             if (expanding.Add(target))
             {
                 Merge(target, location, root, expanding);
@@ -282,7 +274,7 @@ internal sealed class WireContract
         TryAdd(facts, DriftKind.Enum, values is null ? null : string.Join("\n", values.Order(StringComparer.Ordinal)));
         foreach (var (kind, variants) in new[] { (DriftKind.OneOf, schema.OneOf), (DriftKind.AnyOf, schema.AnyOf) })
         {
-            var contracts = Variants(variants);
+            var contracts = (variants ?? []).Select(v => OfSchema(v, expanding)).ToList();
             // A choice between bare types is a type list: the reader writes 3.0's oneOf [string, number] as 3.1's type [string, number].
             if (contracts.Count > 0 && contracts.All(c => c.Nodes.Count == 1 && c.Nodes[""].Facts.Keys.SequenceEqual([DriftKind.Type])))
             {
@@ -305,14 +297,14 @@ internal sealed class WireContract
             Nodes[location].HasProperties = true;
             var child = Child(location, root, name);
             Add(child, location, $"property '{name}'");
-            AddSchema(property, child, root: false);
+            AddSchema(property, child, root: false, expanding);
         }
 
         if (schema.Items is { } items)
         {
             Nodes[location].HasItems = true;
             Add(location + "[]", location, "array items");
-            AddSchema(items, location + "[]", root: false);
+            AddSchema(items, location + "[]", root: false, expanding);
         }
 
         if (!schema.AdditionalPropertiesAllowed)
@@ -322,7 +314,7 @@ internal sealed class WireContract
         else if (schema.AdditionalProperties is { } additional)
         {
             Add(location + "{}", location, "additional properties");
-            AddSchema(additional, location + "{}", root: false);
+            AddSchema(additional, location + "{}", root: false, expanding);
         }
 
         foreach (var part in schema.AllOf ?? [])
@@ -332,13 +324,13 @@ internal sealed class WireContract
     }
 
     // oneOf/anyOf variants compare as a set of whole contracts: order and names do not matter, content does.
-    private static List<WireContract> Variants(IList<IOpenApiSchema>? variants) => (variants ?? []).Select(v =>
+    private static WireContract OfSchema(IOpenApiSchema schema, HashSet<IOpenApiSchema>? expanding)
     {
         var contract = new WireContract();
-        contract.Add("", null, "variant");
-        contract.AddSchema(v, "", root: true);
+        contract.Add("", null, "schema");
+        contract.AddSchema(schema, "", root: true, expanding);
         return contract;
-    }).ToList();
+    }
 
     private static void TryAdd(SortedDictionary<string, string> facts, string kind, string? value)
     {

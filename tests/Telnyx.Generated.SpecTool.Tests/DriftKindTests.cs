@@ -153,6 +153,15 @@ public sealed class DriftKindTests
     }
 
     [Test]
+    public void A_schema_that_contains_itself_is_reported_once()
+    {
+        var findings = FindingsAfter(o => o.Map("components", "schemas", "CustomSipHeader", "properties")
+            .Add("alternatives", new YamlMappingNode { { "type", "array" }, { "items", new YamlMappingNode { { "$ref", "#/components/schemas/CustomSipHeader" } } } }));
+
+        AssertSingle(findings, $"{Refer} request custom_headers[].alternatives", "missing");
+    }
+
+    [Test]
     public void A_new_required_header_parameter_is_reported()
     {
         var findings = FindingsAfter(o => o.Sequence("paths", ReferPath, "post", "parameters").Add(new YamlMappingNode
