@@ -126,7 +126,11 @@ internal sealed class SchemaImporter
         }
 
         Set(into, "format", schema.Format);
-        Set(into, "default", schema.Default?.DeepClone());
+        if (schema.Default is { } defaultValue)
+        {
+            into["default"] = Clone(defaultValue);
+        }
+
         Set(into, "minimum", Number(schema.Minimum ?? schema.ExclusiveMinimum));
         Set(into, "exclusiveMinimum", schema.Minimum is null && schema.ExclusiveMinimum is not null ? true : null);
         Set(into, "maximum", Number(schema.Maximum ?? schema.ExclusiveMaximum));
@@ -139,7 +143,7 @@ internal sealed class SchemaImporter
         Set(into, "maxItems", schema.MaxItems);
         Set(into, "uniqueItems", schema.UniqueItems == true ? true : null);
         Set(into, "deprecated", schema.Deprecated ? true : null);
-        var values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(v => v?.DeepClone()).ToList()
+        var values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(Clone).ToList()
             : schema.Const is { } constant ? [JsonValue.Create(constant)]
             : null;
         if (values is not null)
@@ -156,7 +160,7 @@ internal sealed class SchemaImporter
             into["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]);
         }
 
-        Set(into, "example", Example(schema)?.DeepClone());
+        Set(into, "example", Clone(Example(schema)));
         if (schema.Properties is { Count: > 0 } properties)
         {
             var written = new JsonObject();
@@ -195,6 +199,9 @@ internal sealed class SchemaImporter
 #pragma warning disable CS0618
     private static JsonNode? Example(IOpenApiSchema schema) => schema.Example ?? schema.Examples?.FirstOrDefault();
 #pragma warning restore CS0618
+
+    // The reader stands a sentinel string in for a JSON null it read; written back, it is null again.
+    private static JsonNode? Clone(JsonNode? value) => value is null || JsonNullSentinel.IsJsonNullSentinel(value) ? null : value.DeepClone();
 
     private string Invented(string where, string name)
     {

@@ -267,8 +267,8 @@ internal sealed class WireContract
         TryAdd(facts, DriftKind.UniqueItems, schema.UniqueItems == true ? "true" : null);
         TryAdd(facts, DriftKind.Deprecated, schema.Deprecated ? "true" : null);
         // The JSON text keeps the JSON type: a default of "100" (string) differs from 100 (number).
-        TryAdd(facts, DriftKind.Default, schema.Default?.ToJsonString());
-        var values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(v => v?.ToJsonString() ?? "null")
+        TryAdd(facts, DriftKind.Default, schema.Default is null ? null : Json(schema.Default));
+        var values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(Json)
             : schema.Const is { } constant ? [JsonValue.Create(constant).ToJsonString()]
             : null;
         TryAdd(facts, DriftKind.Enum, values is null ? null : string.Join("\n", values.Order(StringComparer.Ordinal)));
@@ -331,6 +331,9 @@ internal sealed class WireContract
         contract.AddSchema(schema, "", root: true, expanding);
         return contract;
     }
+
+    // The reader stands a sentinel string in for a JSON null it read.
+    private static string Json(JsonNode? value) => value is null || JsonNullSentinel.IsJsonNullSentinel(value) ? "null" : value.ToJsonString();
 
     private static void TryAdd(SortedDictionary<string, string> facts, string kind, string? value)
     {
