@@ -127,16 +127,17 @@ public sealed class DriftKindTests
         Assert.That(findings.Select(f => f.Location).Distinct(), Is.EqualTo(new[] { $"{Refer} request sip_headers[].name" }));
     }
 
-    [Test]
-    public void A_property_that_became_a_one_of_is_reported()
+    [TestCase("oneOf", "one-of")]
+    [TestCase("anyOf", "any-of")]
+    public void A_property_that_became_a_choice_is_reported(string keyword, string kind)
     {
         var findings = FindingsAfter(o => o.Map("components", "schemas", "SendDTMFRequest", "properties")
             .Children[new YamlScalarNode("digits")] = new YamlMappingNode
             {
-                { "oneOf", new YamlSequenceNode(new YamlMappingNode { { "type", "string" } }, new YamlMappingNode { { "type", "array" }, { "items", new YamlMappingNode { { "type", "string" } } } }) },
+                { keyword, new YamlSequenceNode(new YamlMappingNode { { "type", "string" } }, new YamlMappingNode { { "type", "array" }, { "items", new YamlMappingNode { { "type", "string" } } } }) },
             });
 
-        Assert.That(findings.Select(f => $"[{f.Kind}] {f.Location}"), Is.EquivalentTo(new[] { $"[one-of] {SendDtmf} request digits", $"[type] {SendDtmf} request digits" }));
+        Assert.That(findings.Select(f => $"[{f.Kind}] {f.Location}"), Is.EquivalentTo(new[] { $"[{kind}] {SendDtmf} request digits", $"[type] {SendDtmf} request digits" }));
     }
 
     [Test]
@@ -150,6 +151,17 @@ public sealed class DriftKindTests
 
         AssertSingle(findings, $"{SendDtmf} request digits", "type");
         Assert.That(findings[0].Detail, Does.Contain("integer|string"));
+    }
+
+    [Test]
+    public void A_property_added_through_an_all_of_part_is_reported()
+    {
+        var findings = FindingsAfter(o => o.Map("components", "schemas", "ReferRequest").Add("allOf", new YamlSequenceNode(new YamlMappingNode
+        {
+            { "properties", new YamlMappingNode { { "sip_refer_to_params", new YamlMappingNode { { "type", "string" } } } } },
+        })));
+
+        AssertSingle(findings, $"{Refer} request sip_refer_to_params", "missing");
     }
 
     [Test]
