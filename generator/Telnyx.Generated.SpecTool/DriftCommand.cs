@@ -29,7 +29,7 @@ internal static class DriftCommand
             var reported = all.Where(f => !deviations.Any(d => d.Matches(f))).ToList();
             var ignored = all.Count - reported.Count;
 
-            output.WriteLine($"Drift check: {Path.GetFullPath(specDir)} against {Path.GetFullPath(officialPath)}");
+            output.WriteLine($"Drift check: {Path.GetFullPath(specDir)} against {Path.GetFullPath(officialPath)} (read as {official.VersionName})");
             output.WriteLine($"Compared {operations} operations and {webhookCount} webhooks; {ignored} intentional deviation(s) from {DeviationsFile} not reported.");
             foreach (var unused in deviations.Where(d => !all.Any(d.Matches)))
             {
@@ -75,7 +75,7 @@ internal static class DriftCommand
     }
 
     // Run from anywhere inside the repository (the README's `dotnet run --project ...` runs in the repo root).
-    private static string? FindSpecDirectory()
+    public static string? FindSpecDirectory()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {

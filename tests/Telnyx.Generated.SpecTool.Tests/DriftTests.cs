@@ -63,7 +63,8 @@ public sealed class DriftTests
 
             var findings = DriftCommand.Findings(Repo.OfficialExcerpt, specDir);
 
-            Assert.That(findings.Select(f => f.Kind).Distinct(), Is.EquivalentTo(new[] { "enum", "format", "extra" }));
+            Assert.That(findings.Select(f => f.Kind).Distinct(), Is.EquivalentTo(new[] { "enum", "format", "extra", "missing" }));
+            Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == "webhook callReferStarted header telnyx-timestamp" && f.Kind == "missing"));
             Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == "webhook callSiprecFailed meta" && f.Kind == "extra"));
             Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == $"{StartSiprec} request secure" && f.Kind == "enum"));
         }
@@ -228,12 +229,34 @@ public sealed class DriftTests
     public void An_official_spec_in_json_compares_like_yaml()
     {
         using var copy = new OfficialSpecCopy();
-        var yaml = new YamlDotNet.Serialization.DeserializerBuilder().Build().Deserialize<object>(File.ReadAllText(Repo.OfficialExcerpt));
-        var json = new YamlDotNet.Serialization.SerializerBuilder().JsonCompatible().Build().Serialize(yaml);
+        var json = Json(copy.Node())!.ToJsonString();
         File.WriteAllText(copy.FilePath, json);
 
         Assert.That(json.TrimStart(), Does.StartWith("{"));
         Assert.That(Drift(copy.FilePath, out var report, out _), Is.EqualTo("clean"), report);
+    }
+
+    // YAML's plain scalars keep their YAML type in JSON (250 stays a number, '250' a string), as in Telnyx's spec3.json.
+    private static System.Text.Json.Nodes.JsonNode? Json(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new System.Text.Json.Nodes.JsonObject(map.Select(kv => KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, Json(kv.Value)))),
+        YamlSequenceNode list => new System.Text.Json.Nodes.JsonArray(list.Select(Json).ToArray()),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: var plain } when plain is "true" or "false" or "null" || decimal.TryParse(plain, System.Globalization.CultureInfo.InvariantCulture, out _)
+            => System.Text.Json.Nodes.JsonNode.Parse(plain!),
+        YamlScalarNode scalar => System.Text.Json.Nodes.JsonValue.Create(scalar.Value),
+        _ => null,
+    };
+
+    [Test]
+    public void An_openapi_3_0_document_is_compared_and_the_report_says_so()
+    {
+        // Our own 3.0 fragment as the "official" side: every operation matches; it has no 3.1 webhooks to compare.
+        var result = Drift(Repo.Path("spec", "telnyx-call-control.yaml"), out var report, out var errors);
+
+        Assert.That(result, Is.EqualTo("drift"), errors);
+        Assert.That(report, Does.Contain("(read as OpenAPI 3.0)").And.Contain("Compared 8 operations"));
+        Assert.That(report, Does.Not.Contain("\nPOST /calls"), "no operation differs from itself");
+        Assert.That(report, Does.Contain("6 difference(s)"));
     }
 
     [Test]
@@ -259,8 +282,8 @@ public sealed class DriftTests
     }
 
     [TestCase("title: not an api\n", "not an OpenAPI document")]
-    [TestCase("{\"openapi\": ", "neither valid JSON nor valid YAML")]
-    [TestCase("openapi: 3.1.0\n  bad: [indent\n", "neither valid JSON nor valid YAML")]
+    [TestCase("{\"openapi\": ", "not a readable OpenAPI document (json)")]
+    [TestCase("openapi: 3.1.0\n  bad: [indent\n", "not a readable OpenAPI document (yaml)")]
     public void A_file_that_is_not_a_spec_is_bad_input(string content, string message)
     {
         using var copy = new OfficialSpecCopy();

@@ -2,15 +2,18 @@ using YamlDotNet.RepresentationModel;
 
 namespace Telnyx.Generated.SpecTool.Tests;
 
-/// <summary>A temporary copy of the official excerpt with one deliberate change, as Telnyx might publish it.</summary>
+/// <summary>
+/// A temporary copy of the official excerpt with one deliberate change, as Telnyx might publish it (or of another
+/// spec file, for tests that change both sides).
+/// </summary>
 internal sealed class OfficialSpecCopy : IDisposable
 {
     private readonly YamlStream _stream = new();
     private readonly YamlMappingNode _root;
 
-    public OfficialSpecCopy()
+    public OfficialSpecCopy(string? source = null)
     {
-        using (var reader = File.OpenText(Repo.OfficialExcerpt))
+        using (var reader = File.OpenText(source ?? Repo.OfficialExcerpt))
         {
             _stream.Load(reader);
         }

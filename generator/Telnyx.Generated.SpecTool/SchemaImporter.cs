@@ -1,0 +1,228 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace Telnyx.Generated.SpecTool;
+
+/// <summary>
+/// Turns Telnyx's schemas into ours (OpenAPI 3.0, our conventions): a schema that means the same as one spec/ already
+/// has is reused by <c>$ref</c>; every other one becomes a named component, as does every inline object and string
+/// enum (NSwag would otherwise invent names); every string enum gets <c>x-enumNames</c>; every property a description,
+/// and a documented reference is written <c>description</c> + <c>allOf: [$ref]</c>.
+/// </summary>
+internal sealed class SchemaImporter
+{
+    private const string SchemaPrefix = "#/components/schemas/";
+    private readonly Dictionary<string, string> _ours = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ourNames;
+    private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
+
+    public SchemaImporter(OpenApiDocument curated)
+    {
+        _ourNames = new HashSet<string>(curated.Components?.Schemas?.Keys ?? [], StringComparer.Ordinal);
+        foreach (var (name, schema) in curated.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            _ours.TryAdd(WireContract.OfSchema(schema).ToString(), name);
+        }
+    }
+
+    /// <summary>New components, in the order they were first needed.</summary>
+    public JsonObject Added { get; } = [];
+
+    /// <summary>Components of spec/ reused instead of copied.</summary>
+    public SortedSet<string> Reused { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Places where Telnyx gave no description and one was made from the name: worth a human look.</summary>
+    public List<string> InventedDescriptions { get; } = [];
+
+    /// <summary>
+    /// A <c>$ref</c> to our component for <paramref name="schema"/>. A new one is named <paramref name="name"/> when
+    /// <paramref name="rename"/> is set or Telnyx's schema is inline, else after Telnyx's component.
+    /// </summary>
+    public string Reference(IOpenApiSchema schema, string name, bool rename = false, string? description = null)
+    {
+        var officialId = (schema as OpenApiSchemaReference)?.Reference.Id;
+        if (!rename && officialId is not null)
+        {
+            name = Naming.Pascal(officialId);
+        }
+
+        if (officialId is not null && _imported.TryGetValue(officialId, out var known))
+        {
+            return SchemaPrefix + known;
+        }
+
+        // A renamed schema (a request body, named after its operation) is the operation's own C# type, never a shared one.
+        if (!rename && _ours.TryGetValue(WireContract.OfSchema(schema).ToString(), out var same))
+        {
+            Reused.Add(same);
+            return SchemaPrefix + same;
+        }
+
+        if (_ourNames.Contains(name) || Added.ContainsKey(name))
+        {
+            throw new SpecInputException($"spec/ already has a different schema named '{name}'; rename one of them (for the request body: --operation-id).");
+        }
+
+        // Reserved before the body is built, so a recursive schema refers to itself instead of recursing for ever.
+        Added[name] = null;
+        if (officialId is not null)
+        {
+            _imported[officialId] = name;
+        }
+
+        Added[name] = Component(Target(schema), name, description);
+        return SchemaPrefix + name;
+    }
+
+    private JsonObject Component(IOpenApiSchema schema, string name, string? description)
+    {
+        var component = new JsonObject { ["title"] = schema.Title ?? Naming.Title(name) };
+        component["description"] = schema.Description ?? description ?? Invented(name, schema.Title ?? Naming.Title(name));
+        Body(schema, name, component);
+        return component;
+    }
+
+    private JsonObject Property(IOpenApiSchema schema, string owner, string property)
+    {
+        var description = schema.Description ?? Target(schema).Description ?? Invented($"{owner}.{property}", property);
+        var name = Stem(owner) + Naming.Pascal(property);
+        if (schema is OpenApiSchemaReference || NeedsName(schema))
+        {
+            return new JsonObject { ["description"] = description, ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = Reference(schema, name) }) };
+        }
+
+        var result = new JsonObject { ["description"] = description };
+        Body(schema, name, result);
+        return result;
+    }
+
+    /// <summary>An items, additionalProperties, oneOf or parameter schema: a reference when it needs a name, else in place.</summary>
+    public JsonObject Member(IOpenApiSchema schema, string name)
+    {
+        if (schema is OpenApiSchemaReference || NeedsName(schema))
+        {
+            return new JsonObject { ["$ref"] = Reference(schema, name) };
+        }
+
+        var result = new JsonObject();
+        Body(schema, name, result);
+        return result;
+    }
+
+    private static bool NeedsName(IOpenApiSchema schema) =>
+        schema.Properties is { Count: > 0 } || (schema.Enum is { Count: > 0 } && schema.Type?.HasFlag(JsonSchemaType.String) == true);
+
+    private void Body(IOpenApiSchema schema, string name, JsonObject into)
+    {
+        var type = schema.Type ?? (schema.Properties is { Count: > 0 } ? JsonSchemaType.Object : schema.Items is not null ? JsonSchemaType.Array : null);
+        if (type is { } t && (t & ~JsonSchemaType.Null) is var nonNull and not 0)
+        {
+            into["type"] = nonNull.ToString().ToLowerInvariant();
+            if (t.HasFlag(JsonSchemaType.Null))
+            {
+                into["nullable"] = true; // OpenAPI 3.0's spelling of 3.1's type: [x, 'null']
+            }
+        }
+
+        Set(into, "format", schema.Format);
+        if (schema.Default is { } defaultValue)
+        {
+            into["default"] = Clone(defaultValue);
+        }
+
+        Set(into, "minimum", Number(schema.Minimum ?? schema.ExclusiveMinimum));
+        Set(into, "exclusiveMinimum", schema.Minimum is null && schema.ExclusiveMinimum is not null ? true : null);
+        Set(into, "maximum", Number(schema.Maximum ?? schema.ExclusiveMaximum));
+        Set(into, "exclusiveMaximum", schema.Maximum is null && schema.ExclusiveMaximum is not null ? true : null);
+        Set(into, "multipleOf", schema.MultipleOf is { } m ? JsonValue.Create(m) : null);
+        Set(into, "minLength", schema.MinLength);
+        Set(into, "maxLength", schema.MaxLength);
+        Set(into, "pattern", schema.Pattern);
+        Set(into, "minItems", schema.MinItems);
+        Set(into, "maxItems", schema.MaxItems);
+        Set(into, "uniqueItems", schema.UniqueItems == true ? true : null);
+        Set(into, "deprecated", schema.Deprecated ? true : null);
+        var values = schema.Enum is { Count: > 0 } ? schema.Enum.Select(Clone).ToList()
+            : schema.Const is { } constant ? [JsonValue.Create(constant)]
+            : null;
+        if (values is not null)
+        {
+            into["enum"] = new JsonArray([.. values]);
+            if (values.All(v => v is JsonValue s && s.TryGetValue<string>(out _)))
+            {
+                into["x-enumNames"] = new JsonArray([.. values.Select(v => (JsonNode)Naming.Pascal(v!.GetValue<string>()))]);
+            }
+        }
+
+        if (schema.Required is { Count: > 0 } required)
+        {
+            into["required"] = new JsonArray([.. required.Select(r => (JsonNode)r)]);
+        }
+
+        Set(into, "example", Clone(Example(schema)));
+        if (schema.Properties is { Count: > 0 } properties)
+        {
+            var written = new JsonObject();
+            foreach (var (property, propertySchema) in properties)
+            {
+                written[property] = Property(propertySchema, name, property);
+            }
+
+            into["properties"] = written;
+        }
+
+        if (schema.Items is { } items)
+        {
+            into["items"] = Member(items, name + "Item");
+        }
+
+        if (!schema.AdditionalPropertiesAllowed)
+        {
+            into["additionalProperties"] = false;
+        }
+        else if (schema.AdditionalProperties is { } additional)
+        {
+            into["additionalProperties"] = Member(additional, name + "Value");
+        }
+
+        foreach (var (keyword, parts) in new[] { ("allOf", schema.AllOf), ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
+        {
+            if (parts is { Count: > 0 })
+            {
+                into[keyword] = new JsonArray([.. parts.Select((p, i) => (JsonNode)Member(p, $"{name}{Naming.Pascal(keyword)}{i + 1}"))]);
+            }
+        }
+    }
+
+    // Telnyx writes the singular `example`, which the reader keeps in the member it marks obsolete for 3.1's `examples`.
+#pragma warning disable CS0618
+    private static JsonNode? Example(IOpenApiSchema schema) => schema.Example ?? schema.Examples?.FirstOrDefault();
+#pragma warning restore CS0618
+
+    // The reader stands a sentinel string in for a JSON null it read; written back, it is null again.
+    private static JsonNode? Clone(JsonNode? value) => value is null || JsonNullSentinel.IsJsonNullSentinel(value) ? null : value.DeepClone();
+
+    private string Invented(string where, string name)
+    {
+        InventedDescriptions.Add(where);
+        return Naming.Sentence(name);
+    }
+
+    private static IOpenApiSchema Target(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference reference ? reference.Target ?? throw new SpecInputException($"$ref '{reference.Reference.ReferenceV3}' points to nothing.") : schema;
+
+    // Names of extracted parts start from their owner without its "Request": HangupRequest.reason -> HangupReason.
+    private static string Stem(string owner) => owner.EndsWith("Request", StringComparison.Ordinal) && owner.Length > "Request".Length ? owner[..^"Request".Length] : owner;
+
+    private static JsonNode? Number(string? text) =>
+        text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? JsonNode.Parse(text) : null;
+
+    private static void Set(JsonObject into, string key, JsonNode? value)
+    {
+        if (value is not null)
+        {
+            into[key] = value;
+        }
+    }
+}

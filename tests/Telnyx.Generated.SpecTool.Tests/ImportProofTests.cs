@@ -1,0 +1,121 @@
+using System.Diagnostics;
+
+namespace Telnyx.Generated.SpecTool.Tests;
+
+/// <summary>
+/// The whole maintenance loop for a new operation, on a copy of the repository: import Telnyx's hangup, build, and
+/// find the new action in the client a user calls, with drift and Spectral clean.
+/// </summary>
+[Category("Slow")]
+[NonParallelizable]
+public sealed class ImportProofTests
+{
+    private const string HangupPath = "/calls/{call_control_id}/actions/hangup";
+
+    private const string ConsumerProgram = """
+        using System.Net;
+        using Telnyx.Generated;
+
+        var handler = new CapturingHandler();
+        using var http = new HttpClient(handler);
+        using var client = new TelnyxClient(http, new TelnyxClientOptions { ApiKey = "KEY_consumer", MaxRetries = 0 });
+        ICallActionsClient actions = client.Calls.Actions;
+
+        var response = await actions.HangupAsync("v3:consumer", new HangupRequest { ClientState = "aGk=" });
+
+        Console.WriteLine($"SENT {handler.Method} {handler.Uri} {handler.Body}");
+        Console.WriteLine($"RESULT {response.Data?.Result}");
+
+        internal sealed class CapturingHandler : HttpMessageHandler
+        {
+            public string? Method { get; private set; }
+            public Uri? Uri { get; private set; }
+            public string? Body { get; private set; }
+
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Method = request.Method.Method;
+                Uri = request.RequestUri;
+                Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"data\":{\"result\":\"ok\"}}") };
+            }
+        }
+        """;
+
+    private TempRepository _repo = null!;
+
+    private string SpecDir => Path.Combine(_repo.RepoRoot, "spec");
+
+    [OneTimeSetUp]
+    public void CopyRepository() => _repo = new TempRepository();
+
+    [OneTimeTearDown]
+    public void DeleteCopy() => _repo.Dispose();
+
+    [Test]
+    public void Importing_hangup_gives_a_client_method_with_drift_and_lint_clean_and_a_second_import_changes_nothing()
+    {
+        var import = Import();
+        var afterImport = File.ReadAllText(_repo.CallControlSpec);
+        var again = Import();
+
+        Assert.That(import.Exit, Is.Zero, import.Output + import.Error);
+        Assert.That(import.Output, Does.Contain("operationId: Hangup").And.Contain("x-telnyx-idempotency: command-id").And.Contain("no drift for POST " + HangupPath));
+        Assert.That(again.Exit, Is.EqualTo(2));
+        Assert.That(again.Error, Does.Contain("already curated").And.Contain("Hangup"));
+        Assert.That(File.ReadAllText(_repo.CallControlSpec), Is.EqualTo(afterImport), "the second import wrote nothing");
+        Assert.That(DriftCommand.Findings(Repo.OfficialCallControl, SpecDir).Where(f => f.Subject.EndsWith(HangupPath, StringComparison.Ordinal)), Is.Empty);
+
+        var consumer = _repo.CreateConsumer("consumer", ConsumerProgram);
+        var build = TempRepository.Build(consumer, "q");
+        Assert.That(build.ExitCode, Is.Zero, build.Output);
+        var run = TempRepository.Dotnet(Path.GetDirectoryName(consumer)!, Path.Combine("bin", "Debug", "net10.0", "consumer.dll"));
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output);
+        Assert.That(run.Output, Does.Contain("SENT POST https://api.telnyx.com/v2/calls/v3%3Aconsumer/actions/hangup {\"client_state\":\"aGk=\""));
+        Assert.That(run.Output, Does.Contain("RESULT ok"));
+    }
+
+    [Test]
+    public async Task The_imported_spec_passes_Spectral()
+    {
+        if (Import() is { Exit: not 0 and not 2 } failed)
+        {
+            Assert.Fail(failed.Output + failed.Error);
+        }
+
+        var spectral = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "spectral.cmd" : "spectral");
+        if (!OnPath(OperatingSystem.IsWindows() ? "node.exe" : "node"))
+        {
+            Assert.Ignore("Node.js is not on PATH: Spectral needs Node.js (and `npm ci` at the repository root).");
+        }
+
+        Assert.That(spectral, Does.Exist, "run `npm ci` at the repository root");
+        File.Copy(Repo.Path(".spectral.yaml"), Path.Combine(_repo.RepoRoot, ".spectral.yaml"), overwrite: true);
+        var start = new ProcessStartInfo(spectral) { WorkingDirectory = _repo.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "lint", "spec/telnyx-call-control.yaml", "--ruleset", ".spectral.yaml", "--fail-severity=warn" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.That(process.ExitCode, Is.Zero, await output + await error);
+        Assert.That(File.ReadAllText(_repo.CallControlSpec), Does.Contain(HangupPath), "Spectral linted the imported spec");
+    }
+
+    private (int Exit, string Output, string Error) Import()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ImportCommand.Run(Repo.OfficialCallControl, HangupPath, operationId: null, SpecDir, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static bool OnPath(string program) => (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, program)));
+}
