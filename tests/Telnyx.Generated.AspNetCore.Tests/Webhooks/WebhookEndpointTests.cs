@@ -72,18 +72,19 @@ public class WebhookEndpointTests
         Assert.That(problem, Does.Not.Contain("key").IgnoreCase);
         Assert.That(problem, Does.Not.Contain("Mismatch").IgnoreCase);
         Assert.That(ran, Is.Zero);
-        AssertLogged(app, LogLevel.Warning, "evt-tampered", "call.refer.started", "SignatureMismatch");
+        AssertRejectedUnparsed(app, body.Replace("sip:agent", "sip:attacker", StringComparison.Ordinal), "SignatureMismatch", "evt-tampered");
     }
 
-    [Test]
-    public async Task An_unsigned_body_is_answered_401()
+    [TestCase("{\"data\":{\"event_type\":\"call.refer.started\",\"id\":\"evt-unsigned\",\"payload\":{}}}")]
+    [TestCase("not JSON at all: evt-unsigned")]
+    public async Task An_unsigned_body_is_answered_401_and_logged_by_length_and_hash_without_being_parsed(string body)
     {
         await using var app = await WebhookApp.StartAsync(_ => { });
 
-        using var response = await app.PostAsync(Events.ReferStarted("evt-unsigned"), sign: false);
+        using var response = await app.PostAsync(body, sign: false);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        AssertLogged(app, LogLevel.Warning, "evt-unsigned", "call.refer.started", "MissingSignature");
+        AssertRejectedUnparsed(app, body, "MissingSignature", "evt-unsigned");
     }
 
     [Test]
@@ -274,10 +275,24 @@ public class WebhookEndpointTests
             () => string.Join(Environment.NewLine, entries.Select(e => $"{e.Level}: {e.Message}")));
     }
 
+    // JSON or not, an unverified body gets the same line: reason, length and hash, never an id or type read from it.
+    private static void AssertRejectedUnparsed(WebhookApp app, string body, string reason, string claimedId)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        var entry = app.Logs.For(EndpointCategory).Single(e => e.Level == LogLevel.Warning);
+        Assert.That(entry.Values["Reason"], Is.EqualTo(reason));
+        Assert.That(entry.Values["BodyLength"], Is.EqualTo(bytes.Length));
+        Assert.That(entry.Values["BodySha256"], Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16]));
+        Assert.That(entry.Values.Keys, Has.None.EqualTo("EventId").And.None.EqualTo("EventType"));
+        Assert.That(entry.Message, Does.Not.Contain(claimedId));
+    }
+
     internal sealed class UnreachableStore : ITelnyxWebhookDeduplicator
     {
         public ValueTask<bool> TryBeginAsync(string eventId, CancellationToken cancellationToken = default) =>
             throw new IOException("It was not possible to connect to the redis server(s).");
+
+        public ValueTask CompleteAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
         public ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
     }
