@@ -123,13 +123,21 @@ public class RedisDeduplicationTests
     [Test]
     public async Task A_claim_left_by_an_instance_that_died_mid_handler_expires_after_the_lease_and_the_redelivery_runs()
     {
-        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o =>
+        // A's lease is short, so the test need not wait long; B's is the default.
+        var leases = new Queue<TimeSpan>([TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)]);
+        await using var apps = await TwoInstances.StartAsync(s =>
         {
-            o.KeyPrefix = "test:lease:";
-            o.ClaimLease = TimeSpan.FromSeconds(1.5);
-        }));
+            var lease = leases.Dequeue();
+            s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o =>
+            {
+                o.KeyPrefix = "test:lease:";
+                o.ClaimLease = lease;
+            });
+        });
         var body = Events.ReferStarted("evt-orphan");
         var expired = await KeyExpiredAsync("test:lease:evt-orphan");
+        // B connects to Redis and compiles its request path now, so its copy below is answered well within A's lease.
+        (await apps.B.PostAsync(Events.ReferStarted("evt-warm-up"))).Dispose();
 
         // Instance A claims the event, then dies: it never marks it done nor releases it.
         Assert.That(await apps.A.Services.GetRequiredService<ITelnyxWebhookDeduplicator>().TryBeginAsync("evt-orphan"), Is.True);
@@ -151,11 +159,17 @@ public class RedisDeduplicationTests
     [Test]
     public async Task An_instance_whose_claim_expired_never_releases_the_claim_another_instance_took_since()
     {
-        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o =>
+        // A's claim expires quickly; B's outlasts the test.
+        var leases = new Queue<TimeSpan>([TimeSpan.FromMilliseconds(300), TimeSpan.FromMinutes(5)]);
+        await using var apps = await TwoInstances.StartAsync(s =>
         {
-            o.KeyPrefix = "test:takeover:";
-            o.ClaimLease = TimeSpan.FromMilliseconds(300);
-        }));
+            var lease = leases.Dequeue();
+            s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o =>
+            {
+                o.KeyPrefix = "test:takeover:";
+                o.ClaimLease = lease;
+            });
+        });
         var a = apps.A.Services.GetRequiredService<ITelnyxWebhookDeduplicator>();
         var b = apps.B.Services.GetRequiredService<ITelnyxWebhookDeduplicator>();
         var db = _admin.GetDatabase();
