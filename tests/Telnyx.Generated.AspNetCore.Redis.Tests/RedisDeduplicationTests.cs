@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Telnyx.Generated.AspNetCore.Tests;
@@ -18,6 +19,7 @@ public class RedisDeduplicationTests
     {
         _redis = await RedisServer.StartAsync();
         _admin = await _redis.ConnectAdminAsync();
+        await _admin.GetServer(_admin.GetEndPoints()[0]).ConfigSetAsync("notify-keyspace-events", "KA"); // see WatchKeyAsync
     }
 
     [OneTimeTearDown]
@@ -135,7 +137,7 @@ public class RedisDeduplicationTests
             });
         });
         var body = Events.ReferStarted("evt-orphan");
-        var expired = await KeyExpiredAsync("test:lease:evt-orphan");
+        var key = await WatchKeyAsync("test:lease:evt-orphan");
         // B connects to Redis and compiles its request path now, so its copy below is answered well within A's lease.
         (await apps.B.PostAsync(Events.ReferStarted("evt-warm-up"))).Dispose();
 
@@ -147,7 +149,7 @@ public class RedisDeduplicationTests
         }
 
         Assert.That(apps.Runs.ContainsKey("evt-orphan"), Is.False, "a copy within the lease is taken for one being handled");
-        await expired.WaitAsync(Patience);
+        await key.Next("expired");
         using (var redelivery = await apps.B.PostAsync(body))
         {
             Assert.That(redelivery.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -173,10 +175,10 @@ public class RedisDeduplicationTests
         var a = apps.A.Services.GetRequiredService<ITelnyxWebhookDeduplicator>();
         var b = apps.B.Services.GetRequiredService<ITelnyxWebhookDeduplicator>();
         var db = _admin.GetDatabase();
-        var expired = await KeyExpiredAsync("test:takeover:evt-slow");
+        var key = await WatchKeyAsync("test:takeover:evt-slow");
 
         Assert.That(await a.TryBeginAsync("evt-slow"), Is.True);
-        await expired.WaitAsync(Patience);
+        await key.Next("expired");
         Assert.That(await b.TryBeginAsync("evt-slow"), Is.True, "A's claim expired, so B may take it");
         var claimOfB = (string?)await db.StringGetAsync("test:takeover:evt-slow");
 
@@ -197,6 +199,7 @@ public class RedisDeduplicationTests
         await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(connection, o => o.KeyPrefix = "test:timeout:"));
         var body = Events.ReferStarted("evt-timeout");
         var server = _admin.GetServer(_admin.GetEndPoints()[0]);
+        var key = await WatchKeyAsync("test:timeout:evt-timeout");
 
         // Redis holds every write until unpaused: the claim times out on the client, then runs once Redis resumes.
         await server.ExecuteAsync("CLIENT", "PAUSE", "30000", "WRITE");
@@ -211,6 +214,8 @@ public class RedisDeduplicationTests
         }
 
         Assert.That(apps.Runs.ContainsKey("evt-timeout"), Is.False);
+        await key.Next("set"); // the late claim
+        await key.Next("del"); // released right behind it
         using (var redelivery = await apps.A.PostAsync(body))
         {
             Assert.That(redelivery.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the late claim was released behind it, so the redelivery is not taken for a duplicate");
@@ -281,19 +286,23 @@ public class RedisDeduplicationTests
         return restored.Task;
     }
 
-    // Redis announces each expiry on a keyspace channel: the test waits for that, not for a guessed time.
-    private async Task<Task> KeyExpiredAsync(string key)
+    // Redis announces what happens to each key on its keyspace channel: the tests wait for that, never for a guessed time.
+    private async Task<KeyWatch> WatchKeyAsync(string key)
     {
-        await _admin.GetServer(_admin.GetEndPoints()[0]).ConfigSetAsync("notify-keyspace-events", "Ex");
-        var expired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _admin.GetSubscriber().SubscribeAsync(RedisChannel.Literal("__keyevent@0__:expired"), (_, expiredKey) =>
+        var events = Channel.CreateUnbounded<string>();
+        await _admin.GetSubscriber().SubscribeAsync(RedisChannel.Literal("__keyspace@0__:" + key), (_, e) => events.Writer.TryWrite(e!));
+        return new KeyWatch(events.Reader);
+    }
+
+    private sealed class KeyWatch(ChannelReader<string> events)
+    {
+        /// <summary>Waits for <paramref name="operation"/> (set, del, expired) on the key, skipping any other before it.</summary>
+        public async Task Next(string operation)
         {
-            if (expiredKey == key)
+            while (await events.ReadAsync().AsTask().WaitAsync(Patience) != operation)
             {
-                expired.TrySetResult();
             }
-        });
-        return expired.Task;
+        }
     }
 
     private static int Handled(WebhookApp app) => app.Logs.Entries.Count(e => e.Message.Contains("handled by", StringComparison.Ordinal));
