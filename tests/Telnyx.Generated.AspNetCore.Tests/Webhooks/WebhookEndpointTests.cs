@@ -178,6 +178,27 @@ public class WebhookEndpointTests
     }
 
     [Test]
+    public async Task A_store_that_fails_to_mark_an_event_done_still_answers_200_because_the_handlers_ran()
+    {
+        var runs = 0;
+        await using var app = await WebhookApp.StartAsync(s =>
+        {
+            s.AddSingleton<ITelnyxWebhookDeduplicator, StoreLostAfterClaim>();
+            s.AddTelnyxWebhookHandler<CallReferStartedEvent>((_, _, _) =>
+            {
+                Interlocked.Increment(ref runs);
+                return Task.CompletedTask;
+            });
+        });
+
+        using var response = await app.PostAsync(Events.ReferStarted("evt-not-marked"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a 500 would make Telnyx redeliver an event that was handled");
+        Assert.That(runs, Is.EqualTo(1));
+        AssertLogged(app, LogLevel.Warning, "evt-not-marked", "call.refer.started", "could not be marked done");
+    }
+
+    [Test]
     public async Task A_deduplication_store_that_is_down_gives_500_so_Telnyx_retries_later()
     {
         var runs = 0;
@@ -295,6 +316,17 @@ public class WebhookEndpointTests
         public ValueTask CompleteAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
         public ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    }
+
+    internal sealed class StoreLostAfterClaim : ITelnyxWebhookDeduplicator
+    {
+        public ValueTask<bool> TryBeginAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.FromResult(true);
+
+        public ValueTask CompleteAsync(string eventId, CancellationToken cancellationToken = default) =>
+            throw new IOException("It was not possible to connect to the redis server(s).");
+
+        public ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default) =>
+            throw new AssertionException("a handled event must not be released");
     }
 
     internal sealed class RecordingSink
