@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telnyx.Generated.AspNetCore;
@@ -10,8 +11,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Makes Telnyx webhook handlers run once per event across every app instance sharing one Redis.</summary>
 public static class TelnyxRedisServiceCollectionExtensions
 {
-    private const string ConnectionKey = "Telnyx.Generated.AspNetCore.Redis";
-
     /// <summary>
     /// Replaces the in-memory de-duplicator with one in Redis, connecting with <paramref name="configuration"/> (a
     /// StackExchange.Redis configuration string such as <c>"redis:6379,password=..."</c>). The first delivery of an
@@ -20,7 +19,8 @@ public static class TelnyxRedisServiceCollectionExtensions
     /// attempt whose handler threw runs them again. A claim left by an instance that died mid-handler expires after
     /// <see cref="TelnyxRedisWebhookDeduplicationOptions.ClaimLease"/>. While Redis is unreachable or slower than the
     /// configuration's <c>asyncTimeout</c> (5 s by default), webhooks are answered 500, so Telnyx delivers them again;
-    /// never 200 without the handlers running. The connection opens on the first webhook and reconnects by itself.
+    /// never 200 without the handlers running. The connection opens while the host starts (Redis down then delays the
+    /// start by the configuration's <c>connectTimeout</c>, 5 s by default) and reconnects by itself.
     /// </summary>
     /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
     /// <param name="configuration">The StackExchange.Redis configuration string.</param>
@@ -35,8 +35,9 @@ public static class TelnyxRedisServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
         var connection = ConfigurationOptions.Parse(configuration);
         connection.AbortOnConnectFail = false; // Redis down at start-up gives 500s until it is back, not an app that cannot start
-        services.TryAddKeyedSingleton<IConnectionMultiplexer>(ConnectionKey, (_, _) => ConnectionMultiplexer.Connect(connection));
-        return services.AddRedisDeduplicator(provider => provider.GetRequiredKeyedService<IConnectionMultiplexer>(ConnectionKey), configure);
+        services.TryAddKeyedSingleton<IConnectionMultiplexer>(RedisConnectionAtStart.Key, (_, _) => ConnectionMultiplexer.Connect(connection));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectionAtStart>());
+        return services.AddRedisDeduplicator(provider => provider.GetRequiredKeyedService<IConnectionMultiplexer>(RedisConnectionAtStart.Key), configure);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Telnyx.Generated.AspNetCore;
 
 /// <summary>
 /// The request handler behind <c>MapTelnyxWebhooks</c>: read the raw body (size-limited), verify, parse, claim the
-/// event id, dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as received: it is never decoded and re-encoded before verification.
+/// event id, dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as
+/// received: it is never decoded and re-encoded before verification.
 /// </summary>
 internal sealed class TelnyxWebhookEndpoint(
     TelnyxWebhookVerifier verifier,
