@@ -20,7 +20,7 @@ public static class TelnyxRedisServiceCollectionExtensions
     /// <see cref="TelnyxRedisWebhookDeduplicationOptions.ClaimLease"/>. While Redis is unreachable or slower than the
     /// configuration's <c>asyncTimeout</c> (5 s by default), webhooks are answered 500, so Telnyx delivers them again;
     /// never 200 without the handlers running. The connection opens while the host starts (Redis down then delays the
-    /// start by the configuration's <c>connectTimeout</c>, 5 s by default) and reconnects by itself.
+    /// start by the configuration's <c>connectTimeout</c> or <c>syncTimeout</c>, 5 s by default) and reconnects by itself.
     /// </summary>
     /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
     /// <param name="configuration">The StackExchange.Redis configuration string.</param>

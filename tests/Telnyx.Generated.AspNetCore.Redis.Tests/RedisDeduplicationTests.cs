@@ -225,6 +225,18 @@ public class RedisDeduplicationTests
     }
 
     [Test]
+    public async Task An_app_starts_while_Redis_is_unreachable_and_answers_500_without_running_the_handler()
+    {
+        var configuration = $"127.0.0.1:{RedisServer.FreePort()},connectTimeout=300,asyncTimeout=300,syncTimeout=300"; // nothing listens there
+        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(configuration));
+
+        using var response = await apps.A.PostAsync(Events.ReferStarted("evt-no-redis"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(apps.Runs, Is.Empty);
+    }
+
+    [Test]
     public async Task Redis_killed_mid_run_never_gets_an_event_acknowledged_unhandled_and_after_a_restart_redelivery_runs_each_once()
     {
         const int Count = 200;
