@@ -43,8 +43,7 @@ public class RedisDeduplicationTests
             answers.Add(await apps.DeliverToBothAtOnceAsync(Events.ReferStarted($"evt-simultaneous-{i}"))));
 
         var ranTwice = apps.Runs.Values.Count(n => n > 1);
-        var wonByA = Handled(apps.A);
-        TestContext.Out.WriteLine($"{ranTwice} of {Count} events delivered to both instances at once ran twice; instance A ran {wonByA}, B ran {Handled(apps.B)}.");
+        TestContext.Out.WriteLine($"{ranTwice} of {Count} events delivered to both instances at once ran twice; instance A ran {Handled(apps.A)}, B ran {Handled(apps.B)}.");
         Assert.That(answers.SelectMany(a => new[] { a.A, a.B }), Has.All.EqualTo(HttpStatusCode.OK));
         Assert.That(apps.Runs.Count, Is.EqualTo(Count));
         Assert.That(ranTwice, Is.Zero);
