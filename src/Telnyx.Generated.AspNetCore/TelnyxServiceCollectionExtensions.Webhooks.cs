@@ -50,8 +50,10 @@ public static partial class TelnyxServiceCollectionExtensions
         services.AddTelnyxWebhookHandler(handler);
 
     /// <summary>
-    /// Remembers handled event ids in the registered <c>IDistributedCache</c> (Redis, for example) instead of in
-    /// memory, so redeliveries to any app instance are recognised. Add the cache itself too.
+    /// Remembers handled event ids in the registered <c>IDistributedCache</c> instead of in memory, so redeliveries
+    /// to any app instance are recognised. Add the cache itself too. Best effort: two copies of one event reaching two
+    /// instances at the same moment can both run (see <see cref="DistributedCacheTelnyxWebhookDeduplicator"/>); with
+    /// Redis, use <c>AddTelnyxRedisWebhookDeduplication</c> from <c>Telnyx.Generated.AspNetCore.Redis</c>, which is atomic.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
@@ -67,20 +69,8 @@ public static partial class TelnyxServiceCollectionExtensions
         services.TryAddSingleton<TelnyxWebhookEndpointState>();
         services.TryAddSingleton<ITelnyxWebhookDeduplicator>(provider => new InMemoryTelnyxWebhookDeduplicator(
             provider.GetRequiredService<IOptions<TelnyxOptions>>(), provider.GetService<TimeProvider>()));
-        services.TryAddSingleton(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<TelnyxOptions>>().Value;
-            if (string.IsNullOrWhiteSpace(options.PublicKey))
-            {
-                throw new InvalidOperationException(TelnyxOptionsValidator.MissingPublicKey);
-            }
-
-            return new TelnyxWebhookVerifier(options.PublicKey.Trim(), new TelnyxWebhookVerifierOptions
-            {
-                Tolerance = options.WebhookTolerance,
-                TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System,
-            });
-        });
+        services.TryAddSingleton(provider => TelnyxOptionsValidator.CreateVerifier(
+            provider.GetRequiredService<IOptions<TelnyxOptions>>().Value, provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.TryAddSingleton<TelnyxWebhookEndpoint>();
     }
 }

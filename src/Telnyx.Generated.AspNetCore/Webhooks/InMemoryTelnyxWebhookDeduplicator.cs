@@ -54,6 +54,16 @@ public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicat
         }
     }
 
+    /// <summary>Nothing to do: the claim already lasts the whole window, and it dies with the process.</summary>
+    /// <param name="eventId">The event's <c>data.id</c>.</param>
+    /// <param name="cancellationToken">Not used.</param>
+    /// <returns>A completed task.</returns>
+    public ValueTask CompleteAsync(string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return ValueTask.CompletedTask;
+    }
+
     /// <inheritdoc />
     public ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,8 +8,9 @@ using Telnyx.Generated.Webhooks;
 namespace Telnyx.Generated.AspNetCore;
 
 /// <summary>
-/// The request handler behind <c>MapTelnyxWebhooks</c>: read the raw body (size-limited), verify, parse, de-duplicate,
-/// dispatch. The body is verified exactly as received: it is never decoded and re-encoded before verification.
+/// The request handler behind <c>MapTelnyxWebhooks</c>: read the raw body (size-limited), verify, parse, claim the
+/// event id, dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as
+/// received: it is never decoded and re-encoded before verification.
 /// </summary>
 internal sealed class TelnyxWebhookEndpoint(
     TelnyxWebhookVerifier verifier,
@@ -36,8 +38,8 @@ internal sealed class TelnyxWebhookEndpoint(
         }
         catch (TelnyxWebhookVerificationException ex)
         {
-            var (claimedId, claimedType) = Claimed(body);
-            TelnyxWebhookLog.VerificationFailed(logger, claimedId, claimedType, ex.Reason.ToString());
+            // Nothing unverified is parsed: an unsigned flood costs a hash, not a JSON parse.
+            TelnyxWebhookLog.VerificationFailed(logger, ex.Reason.ToString(), body.Length, Convert.ToHexStringLower(SHA256.HashData(body), 0, 8));
 
             // Deliberately the same words for every reason: the caller learns nothing about the key or the clock.
             await Problem(context, StatusCodes.Status401Unauthorized, "Webhook verification failed", "The request is not a valid signed Telnyx webhook.").ConfigureAwait(false);
@@ -52,39 +54,49 @@ internal sealed class TelnyxWebhookEndpoint(
 
         var eventId = string.IsNullOrEmpty(webhookEvent.Id) ? null : webhookEvent.Id;
         var eventType = webhookEvent.EventType;
-        var claimed = false;
+        if (eventId is not null)
+        {
+            bool claimed;
+            try
+            {
+                claimed = await deduplicator.TryBeginAsync(eventId, aborted).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // A store that is down or slow (Redis, say) must never turn into a 200 without the handlers running.
+                TelnyxWebhookLog.ClaimFailed(logger, ex, eventId, eventType);
+                await ProblemIfPossible(context, StatusCodes.Status500InternalServerError, "Webhook de-duplication failed", "The event was not handled; deliver it again.").ConfigureAwait(false);
+                return;
+            }
+
+            if (!claimed)
+            {
+                TelnyxWebhookLog.Duplicate(logger, eventId, eventType);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+        }
+
         int handlers;
         try
         {
-            // Inside the try: a de-duplication store that is down (Redis, say) is a 500 like a failing handler.
-            if (eventId is not null)
-            {
-                if (!await deduplicator.TryBeginAsync(eventId, aborted).ConfigureAwait(false))
-                {
-                    TelnyxWebhookLog.Duplicate(logger, eventId, eventType);
-                    context.Response.StatusCode = StatusCodes.Status200OK;
-                    return;
-                }
-
-                claimed = true;
-            }
-
             handlers = await TelnyxWebhookDispatcher.DispatchAsync(context.RequestServices, webhookEvent, aborted).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             TelnyxWebhookLog.HandlerFailed(logger, ex, eventId, eventType);
-            if (claimed)
+            if (eventId is not null)
             {
-                await ReleaseAsync(eventId!, eventType).ConfigureAwait(false);
+                await ReleaseAsync(eventId, eventType).ConfigureAwait(false);
             }
 
-            if (!context.Response.HasStarted)
-            {
-                await Problem(context, StatusCodes.Status500InternalServerError, "Webhook handler failed", "The event was not handled; deliver it again.").ConfigureAwait(false);
-            }
-
+            await ProblemIfPossible(context, StatusCodes.Status500InternalServerError, "Webhook handler failed", "The event was not handled; deliver it again.").ConfigureAwait(false);
             return;
+        }
+
+        if (eventId is not null)
+        {
+            await CompleteAsync(eventId, eventType).ConfigureAwait(false);
         }
 
         TelnyxWebhookLog.Handled(logger, eventId, eventType, handlers);
@@ -99,8 +111,21 @@ internal sealed class TelnyxWebhookEndpoint(
         }
         catch (Exception ex)
         {
-            // The redelivery will then be taken for a duplicate until the window ends: say so, loudly.
+            // The redelivery will then be taken for a duplicate until the claim expires: say so, loudly.
             TelnyxWebhookLog.ReleaseFailed(logger, ex, eventId, eventType);
+        }
+    }
+
+    private async Task CompleteAsync(string eventId, string? eventType)
+    {
+        try
+        {
+            await deduplicator.CompleteAsync(eventId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The handlers ran, so the answer stays 200; only a copy arriving after the claim expires could run them again.
+            TelnyxWebhookLog.CompleteFailed(logger, ex, eventId, eventType);
         }
     }
 
@@ -136,19 +161,9 @@ internal sealed class TelnyxWebhookEndpoint(
         return values.Count == 0 ? null : values.ToString();
     }
 
-    private static (string? Id, string? Type) Claimed(byte[] body)
-    {
-        try
-        {
-            var claimed = TelnyxWebhookParser.Parse(body);
-            return (claimed.Id, claimed.EventType);
-        }
-        catch (TelnyxWebhookException)
-        {
-            return (null, null);
-        }
-    }
-
     private static Task Problem(HttpContext context, int status, string title, string detail) =>
         Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context);
+
+    private static Task ProblemIfPossible(HttpContext context, int status, string title, string detail) =>
+        context.Response.HasStarted ? Task.CompletedTask : Problem(context, status, title, detail);
 }

@@ -30,7 +30,7 @@ public class StartupValidationTests
     {
         var ex = await StartFailure(new() { ["Telnyx:BaseUrl"] = "https://api.telnyx.com/v2/" }, mapWebhooks: false);
 
-        Assert.That(ex.Message, Does.Contain("Telnyx:ApiKey is not set"));
+        Assert.That(ex.Message, Does.Contain("set Telnyx:ApiKey or the TELNYX_API_KEY environment variable"));
     }
 
     [Test]
@@ -43,15 +43,35 @@ public class StartupValidationTests
         await app.StopAsync();
     }
 
+    // Each is a key the verifier rejects, so none may start the host (and then answer every webhook 500).
     [TestCase("not base64!", "is not standard base64")]
     [TestCase("AAAA", "decodes to 3 bytes")]
     [TestCase(" ", "is empty")]
-    public async Task A_malformed_public_key_stops_the_host_saying_what_is_wrong(string publicKey, string expected)
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==", "decodes to 31 bytes")]
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "decodes to 33 bytes")]
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB=", "is not standard base64", Description = "32 bytes, but the last character carries non-zero padding bits")]
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAA\nAAAAAAAAAAAAAAAAAAA=", "is not standard base64", Description = "32 bytes with a line break inside")]
+    [TestCase("AAAAAAAAAAAAAAAAAAAAAAAA AAAAAAAAAAAAAAAAAAA=", "is not standard base64", Description = "32 bytes with a space inside")]
+    public async Task A_public_key_the_verifier_rejects_stops_the_host_naming_the_key_but_not_its_value(string publicKey, string expected)
     {
         var ex = await StartFailure(new() { ["Telnyx:ApiKey"] = ApiKey, ["Telnyx:PublicKey"] = publicKey }, mapWebhooks: false);
 
-        Assert.That(ex.Message, Does.Contain("Telnyx:PublicKey " + expected));
+        Assert.That(ex.Message, Does.Contain("Telnyx:PublicKey is rejected by the webhook verifier").And.Contain(expected));
         Assert.That(ex.Message, Does.Not.Contain(ApiKey));
+        if (publicKey.Trim().Length > 0)
+        {
+            Assert.That(ex.Message, Does.Not.Contain(publicKey.Trim()));
+        }
+    }
+
+    [Test]
+    public async Task A_valid_public_key_with_surrounding_whitespace_starts_the_host()
+    {
+        using var signer = new Telnyx.Generated.Webhooks.TelnyxWebhookSigner();
+        await using var app = Build(new() { ["Telnyx:ApiKey"] = ApiKey, ["Telnyx:PublicKey"] = signer.PublicKeyBase64 + "\n" }, mapWebhooks: true);
+
+        await app.StartAsync();
+        await app.StopAsync();
     }
 
     [Test]
@@ -62,22 +82,20 @@ public class StartupValidationTests
         Assert.That(ex.Message, Does.Contain("Telnyx:PublicKey is not set"));
     }
 
-    [Test]
-    public async Task Every_bad_number_is_reported_at_once()
+    // The client settings are checked by the client's own rules (TelnyxClientSettings.From), the rest beside them.
+    [TestCase("Telnyx:BaseUrl", "v2/", "Telnyx:BaseUrl must be an absolute URI")]
+    [TestCase("Telnyx:MaxRetries", "-1", "Telnyx:MaxRetries must be 0 or more")]
+    [TestCase("Telnyx:MaxRetryDelay", "-00:00:01", "Telnyx:MaxRetryDelay must not be negative")]
+    [TestCase("Telnyx:Timeout", "00:00:00", "Telnyx:Timeout must be positive")]
+    [TestCase("Telnyx:WebhookTolerance", "00:00:00", "Telnyx:WebhookTolerance must be positive")]
+    [TestCase("Telnyx:MaxWebhookBodySize", "0", "Telnyx:MaxWebhookBodySize must be a positive")]
+    [TestCase("Telnyx:WebhookDeduplicationWindow", "00:00:00", "Telnyx:WebhookDeduplicationWindow must be positive")]
+    public async Task A_bad_setting_stops_the_host_naming_its_key(string key, string value, string expected)
     {
-        var ex = await StartFailure(
-            new()
-            {
-                ["Telnyx:ApiKey"] = ApiKey,
-                ["Telnyx:MaxRetries"] = "-1",
-                ["Telnyx:Timeout"] = "00:00:00",
-                ["Telnyx:MaxWebhookBodySize"] = "0",
-            },
-            mapWebhooks: false);
+        var ex = await StartFailure(new() { ["Telnyx:ApiKey"] = ApiKey, [key] = value }, mapWebhooks: false);
 
-        Assert.That(ex.Failures, Has.Some.Contains("Telnyx:MaxRetries"));
-        Assert.That(ex.Failures, Has.Some.Contains("Telnyx:Timeout"));
-        Assert.That(ex.Failures, Has.Some.Contains("Telnyx:MaxWebhookBodySize"));
+        Assert.That(ex.Failures, Has.Some.StartsWith(expected));
+        Assert.That(ex.Message, Does.Not.Contain(ApiKey));
     }
 
     private static async Task<OptionsValidationException> StartFailure(Dictionary<string, string?> settings, bool mapWebhooks)
@@ -89,7 +107,7 @@ public class StartupValidationTests
     private static WebApplication Build(Dictionary<string, string?> settings, bool mapWebhooks)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // UseUrls would go with the configuration sources cleared below
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddTelnyx(builder.Configuration.GetSection("Telnyx"));

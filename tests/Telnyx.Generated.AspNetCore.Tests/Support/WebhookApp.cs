@@ -40,9 +40,9 @@ internal sealed class WebhookApp : IAsyncDisposable
         var signer = signingSeed is null ? new TelnyxWebhookSigner() : new TelnyxWebhookSigner(signingSeed);
         var logs = new CapturingLoggerProvider();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0)); // UseUrls would go with the configuration sources cleared below
         builder.Configuration.Sources.Clear();
         var all = new Dictionary<string, string?>
         {

@@ -72,18 +72,19 @@ public class WebhookEndpointTests
         Assert.That(problem, Does.Not.Contain("key").IgnoreCase);
         Assert.That(problem, Does.Not.Contain("Mismatch").IgnoreCase);
         Assert.That(ran, Is.Zero);
-        AssertLogged(app, LogLevel.Warning, "evt-tampered", "call.refer.started", "SignatureMismatch");
+        AssertRejectedUnparsed(app, body.Replace("sip:agent", "sip:attacker", StringComparison.Ordinal), "SignatureMismatch", "evt-tampered");
     }
 
-    [Test]
-    public async Task An_unsigned_body_is_answered_401()
+    [TestCase("{\"data\":{\"event_type\":\"call.refer.started\",\"id\":\"evt-unsigned\",\"payload\":{}}}")]
+    [TestCase("not JSON at all: evt-unsigned")]
+    public async Task An_unsigned_body_is_answered_401_and_logged_by_length_and_hash_without_being_parsed(string body)
     {
         await using var app = await WebhookApp.StartAsync(_ => { });
 
-        using var response = await app.PostAsync(Events.ReferStarted("evt-unsigned"), sign: false);
+        using var response = await app.PostAsync(body, sign: false);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        AssertLogged(app, LogLevel.Warning, "evt-unsigned", "call.refer.started", "MissingSignature");
+        AssertRejectedUnparsed(app, body, "MissingSignature", "evt-unsigned");
     }
 
     [Test]
@@ -174,6 +175,27 @@ public class WebhookEndpointTests
         var failure = app.Logs.For(EndpointCategory).Single(e => e.Level == LogLevel.Error);
         Assert.That(failure.Exception, Is.InstanceOf<InvalidOperationException>());
         Assert.That(failure.Values["EventId"], Is.EqualTo("evt-throws"));
+    }
+
+    [Test]
+    public async Task A_store_that_fails_to_mark_an_event_done_still_answers_200_because_the_handlers_ran()
+    {
+        var runs = 0;
+        await using var app = await WebhookApp.StartAsync(s =>
+        {
+            s.AddSingleton<ITelnyxWebhookDeduplicator, StoreLostAfterClaim>();
+            s.AddTelnyxWebhookHandler<CallReferStartedEvent>((_, _, _) =>
+            {
+                Interlocked.Increment(ref runs);
+                return Task.CompletedTask;
+            });
+        });
+
+        using var response = await app.PostAsync(Events.ReferStarted("evt-not-marked"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a 500 would make Telnyx redeliver an event that was handled");
+        Assert.That(runs, Is.EqualTo(1));
+        AssertLogged(app, LogLevel.Warning, "evt-not-marked", "call.refer.started", "could not be marked done");
     }
 
     [Test]
@@ -274,12 +296,37 @@ public class WebhookEndpointTests
             () => string.Join(Environment.NewLine, entries.Select(e => $"{e.Level}: {e.Message}")));
     }
 
+    // JSON or not, an unverified body gets the same line: reason, length and hash, never an id or type read from it.
+    private static void AssertRejectedUnparsed(WebhookApp app, string body, string reason, string claimedId)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        var entry = app.Logs.For(EndpointCategory).Single(e => e.Level == LogLevel.Warning);
+        Assert.That(entry.Values["Reason"], Is.EqualTo(reason));
+        Assert.That(entry.Values["BodyLength"], Is.EqualTo(bytes.Length));
+        Assert.That(entry.Values["BodySha256"], Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16]));
+        Assert.That(entry.Values.Keys, Has.None.EqualTo("EventId").And.None.EqualTo("EventType"));
+        Assert.That(entry.Message, Does.Not.Contain(claimedId));
+    }
+
     internal sealed class UnreachableStore : ITelnyxWebhookDeduplicator
     {
         public ValueTask<bool> TryBeginAsync(string eventId, CancellationToken cancellationToken = default) =>
             throw new IOException("It was not possible to connect to the redis server(s).");
 
+        public ValueTask CompleteAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
         public ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    }
+
+    internal sealed class StoreLostAfterClaim : ITelnyxWebhookDeduplicator
+    {
+        public ValueTask<bool> TryBeginAsync(string eventId, CancellationToken cancellationToken = default) => ValueTask.FromResult(true);
+
+        public ValueTask CompleteAsync(string eventId, CancellationToken cancellationToken = default) =>
+            throw new IOException("It was not possible to connect to the redis server(s).");
+
+        public ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default) =>
+            throw new AssertionException("a handled event must not be released");
     }
 
     internal sealed class RecordingSink

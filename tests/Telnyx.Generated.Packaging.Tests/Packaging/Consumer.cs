@@ -12,13 +12,17 @@ internal static class Consumer
         Console.WriteLine("result=" + response.Data?.Result);
         """;
 
-    /// <summary>The same call through AddTelnyx and IHttpClientFactory, as an ASP.NET Core app would make it.</summary>
+    /// <summary>
+    /// The same call through AddTelnyx and IHttpClientFactory, as an ASP.NET Core app would make it, with webhook
+    /// de-duplication in Redis registered (it connects on the first webhook, so no Redis is needed to run the call).
+    /// </summary>
     public const string DependencyInjectionProgram = """
         using Microsoft.Extensions.DependencyInjection;
         using Telnyx.Generated;
 
         var services = new ServiceCollection();
         services.AddTelnyx(o => { o.BaseUrl = new Uri(args[0]); o.ApiKey = args[1]; });
+        services.AddTelnyxRedisWebhookDeduplication("127.0.0.1:6379", o => o.KeyPrefix = "consumer:");
         await using var provider = services.BuildServiceProvider();
         var telnyx = provider.GetRequiredService<ITelnyxClient>();
         var response = await telnyx.Calls.Actions.UpdateClientStateAsync(args[2], new UpdateClientStateRequest { ClientState = "Y29uc3VtZXI=" });

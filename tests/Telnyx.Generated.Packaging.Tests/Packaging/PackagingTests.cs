@@ -53,7 +53,7 @@ public partial class PackagingTests
     [Test]
     public void Dotnet_pack_produces_the_library_packages_with_symbol_packages()
     {
-        var expected = new List<string> { "Telnyx.Generated", "Telnyx.Generated.AspNetCore" };
+        var expected = new List<string> { "Telnyx.Generated", "Telnyx.Generated.AspNetCore", "Telnyx.Generated.AspNetCore.Redis" };
         if (Directory.Exists(Repo.Path("src", "Telnyx.Generated.Testing")))
         {
             expected.Add("Telnyx.Generated.Testing");
@@ -101,7 +101,7 @@ public partial class PackagingTests
     [Test]
     public void Library_packages_ship_XML_docs_and_portable_pdbs_with_embedded_untracked_sources()
     {
-        foreach (var id in new[] { "Telnyx.Generated", "Telnyx.Generated.AspNetCore" })
+        foreach (var id in new[] { "Telnyx.Generated", "Telnyx.Generated.AspNetCore", "Telnyx.Generated.AspNetCore.Redis" })
         {
             Assert.That(Entries(_packages[id]), Does.Contain($"lib/net10.0/{id}.dll").And.Contain($"lib/net10.0/{id}.xml"), id);
             using var symbols = ZipFile.OpenRead(Path.Combine(_feed, $"{id}.{_version}.snupkg"));
@@ -142,11 +142,19 @@ public partial class PackagingTests
     }
 
     [Test]
-    public async Task A_consumer_with_PackageReferences_to_the_packed_packages_builds_and_runs_a_call_through_AddTelnyx()
+    public void Only_the_Redis_package_brings_StackExchange_Redis()
+    {
+        Assert.That(Dependencies("Telnyx.Generated.AspNetCore"), Is.EquivalentTo(new[] { "Telnyx.Generated" }), "apps without Redis take no Redis client");
+        Assert.That(Dependencies("Telnyx.Generated.AspNetCore.Redis"), Is.EquivalentTo(new[] { "Telnyx.Generated.AspNetCore", "StackExchange.Redis" }));
+    }
+
+    [Test]
+    public async Task A_consumer_with_PackageReferences_to_the_packed_packages_builds_and_runs_a_call_through_AddTelnyx_with_Redis_deduplication()
     {
         var references = $"""
                 <PackageReference Include="Telnyx.Generated" Version="{_version}" />
                 <PackageReference Include="Telnyx.Generated.AspNetCore" Version="{_version}" />
+                <PackageReference Include="Telnyx.Generated.AspNetCore.Redis" Version="{_version}" />
             """;
         await BuildAndRunAgainstEmulator("PackageConsumer", references, Consumer.DependencyInjectionProgram, withFeed: true);
     }
@@ -200,6 +208,9 @@ public partial class PackagingTests
         Assert.That(runOutput, Does.Contain("result=ok"));
         Assert.That(emulator.Commands.Select(c => (c.Action, c.CallControlId, c.StatusCode)), Is.EqualTo(new[] { ("client_state_update", call, 200) }));
     }
+
+    private List<string> Dependencies(string id) =>
+        Nuspec(_packages[id]).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct().ToList();
 
     private static XDocument Nuspec(string package)
     {

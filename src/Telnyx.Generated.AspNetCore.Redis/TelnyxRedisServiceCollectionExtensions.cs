@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+using Telnyx.Generated.AspNetCore;
+using Telnyx.Generated.AspNetCore.Redis;
+
+// In the DI namespace, like AddTelnyx, so `services.AddTelnyxRedisWebhookDeduplication(...)` needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Makes Telnyx webhook handlers run once per event across every app instance sharing one Redis.</summary>
+public static class TelnyxRedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// Replaces the in-memory de-duplicator with one in Redis, connecting with <paramref name="configuration"/> (a
+    /// StackExchange.Redis configuration string such as <c>"redis:6379,password=..."</c>). The first delivery of an
+    /// event claims its id atomically, runs the handlers and marks it done for <c>WebhookDeduplicationWindow</c>; a
+    /// copy arriving meanwhile or afterwards, at any instance, is answered 200 without running them; a copy of an
+    /// attempt whose handler threw runs them again. A claim left by an instance that died mid-handler expires after
+    /// <see cref="TelnyxRedisWebhookDeduplicationOptions.ClaimLease"/>. While Redis is unreachable or slower than the
+    /// configuration's <c>asyncTimeout</c> (5 s by default), webhooks are answered 500, so Telnyx delivers them again;
+    /// never 200 without the handlers running. The connection opens while the host starts (Redis down then delays the
+    /// start by the configuration's <c>connectTimeout</c> or <c>syncTimeout</c>, 5 s by default) and reconnects by itself.
+    /// </summary>
+    /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
+    /// <param name="configuration">The StackExchange.Redis configuration string.</param>
+    /// <param name="configure">Sets the key prefix and the claim lease; null keeps the defaults.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddTelnyxRedisWebhookDeduplication(
+        this IServiceCollection services,
+        string configuration,
+        Action<TelnyxRedisWebhookDeduplicationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        var connection = ConfigurationOptions.Parse(configuration);
+        connection.AbortOnConnectFail = false; // Redis down at start-up gives 500s until it is back, not an app that cannot start
+        services.TryAddKeyedSingleton<IConnectionMultiplexer>(RedisConnectionAtStart.Key, (_, _) => ConnectionMultiplexer.Connect(connection));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectionAtStart>());
+        return services.AddRedisDeduplicator(provider => provider.GetRequiredKeyedService<IConnectionMultiplexer>(RedisConnectionAtStart.Key), configure);
+    }
+
+    /// <summary>
+    /// Replaces the in-memory de-duplicator with one in Redis over <paramref name="connection"/>, which stays yours
+    /// (it is not disposed). Same behaviour as <see cref="AddTelnyxRedisWebhookDeduplication(IServiceCollection, string, Action{TelnyxRedisWebhookDeduplicationOptions}?)"/>.
+    /// </summary>
+    /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
+    /// <param name="connection">An existing connection, for example the app's own singleton.</param>
+    /// <param name="configure">Sets the key prefix and the claim lease; null keeps the defaults.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddTelnyxRedisWebhookDeduplication(
+        this IServiceCollection services,
+        IConnectionMultiplexer connection,
+        Action<TelnyxRedisWebhookDeduplicationOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(connection);
+        return services.AddRedisDeduplicator(_ => connection, configure);
+    }
+
+    private static IServiceCollection AddRedisDeduplicator(
+        this IServiceCollection services,
+        Func<IServiceProvider, IConnectionMultiplexer> connection,
+        Action<TelnyxRedisWebhookDeduplicationOptions>? configure)
+    {
+        services.AddOptions<TelnyxRedisWebhookDeduplicationOptions>()
+            .Configure(options => configure?.Invoke(options))
+            .Validate(options => options.ClaimLease > TimeSpan.Zero, "TelnyxRedisWebhookDeduplicationOptions.ClaimLease must be positive.")
+            .Validate(options => !string.IsNullOrEmpty(options.KeyPrefix), "TelnyxRedisWebhookDeduplicationOptions.KeyPrefix must not be empty.")
+            .ValidateOnStart();
+        services.Replace(ServiceDescriptor.Singleton<ITelnyxWebhookDeduplicator>(provider => new RedisTelnyxWebhookDeduplicator(
+            connection(provider),
+            provider.GetRequiredService<IOptions<TelnyxOptions>>(),
+            provider.GetRequiredService<IOptions<TelnyxRedisWebhookDeduplicationOptions>>())));
+        return services;
+    }
+}
