@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using NSec.Cryptography;
@@ -16,8 +17,6 @@ namespace Telnyx.Generated.Webhooks;
 /// </remarks>
 public sealed class TelnyxWebhookVerifier
 {
-    // Above this the signed message is built in a pooled array instead of on the stack.
-    private const int StackMessageLimit = 2048;
     private const int SignatureLength = 64;
     private const int PublicKeyLength = 32;
 
@@ -169,7 +168,7 @@ public sealed class TelnyxWebhookVerifier
 
     internal static PublicKey ImportPublicKey(string publicKeyBase64, string paramName)
     {
-        if (publicKeyBase64.Length == 0 || string.IsNullOrWhiteSpace(publicKeyBase64))
+        if (string.IsNullOrWhiteSpace(publicKeyBase64))
         {
             throw new ArgumentException("The Telnyx webhook public key is empty. Copy it from the Telnyx portal (Keys & Credentials > Public Key).", paramName);
         }
@@ -206,46 +205,42 @@ public sealed class TelnyxWebhookVerifier
             throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.MissingTimestamp);
         }
 
-        long timestamp = ParseTimestamp(timestampHeader);
+        // Digits only (no sign, whitespace or separators, whatever the culture), so its UTF-8 is one byte per char.
+        if (!long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out long timestamp))
+        {
+            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
+        }
+
         Span<byte> signature = stackalloc byte[SignatureLength];
         DecodeSignature(signatureHeader, signature);
-        CheckFreshness(timestamp);
 
-        // The timestamp is ASCII digits (checked above), so its UTF-8 length is its char count.
+        // Int128: a 19-digit timestamp minus a pre-1970 fake clock would overflow long.
+        Int128 age = (Int128)_timeProvider.GetUtcNow().ToUnixTimeSeconds() - timestamp;
+        if (age > _toleranceSeconds || -age > _toleranceSeconds)
+        {
+            throw new TelnyxWebhookVerificationException(age > 0 ? TelnyxWebhookVerificationReason.TimestampTooOld : TelnyxWebhookVerificationReason.TimestampTooNew);
+        }
+
+        // The signed message "{timestamp}|{body}", built in a pooled buffer: the body is never copied to the heap.
         int bodyLength = text is null ? bytes.Length : Encoding.UTF8.GetByteCount(text);
-        int messageLength = timestampHeader.Length + 1 + bodyLength;
-        byte[]? rented = null;
-        Span<byte> message = messageLength <= StackMessageLimit
-            ? stackalloc byte[StackMessageLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(messageLength));
+        byte[] message = ArrayPool<byte>.Shared.Rent(timestampHeader.Length + 1 + bodyLength);
         try
         {
-            message = message[..messageLength];
-            for (int i = 0; i < timestampHeader.Length; i++)
-            {
-                message[i] = (byte)timestampHeader[i];
-            }
-
-            message[timestampHeader.Length] = (byte)'|';
-            Span<byte> body = message[(timestampHeader.Length + 1)..];
-            if (text is null)
-            {
-                bytes.CopyTo(body);
-            }
-            else
-            {
-                Encoding.UTF8.GetBytes(text, body);
-            }
-
-            VerifyBytes(message, signature);
+            int length = Encoding.ASCII.GetBytes(timestampHeader, message);
+            message[length++] = (byte)'|';
+            length += text is null ? Copy(bytes, message.AsSpan(length)) : Encoding.UTF8.GetBytes(text, message.AsSpan(length));
+            VerifyBytes(message.AsSpan(0, length), signature);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            ArrayPool<byte>.Shared.Return(message);
         }
+    }
+
+    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        source.CopyTo(destination);
+        return source.Length;
     }
 
     private void VerifyBytes(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
@@ -270,49 +265,6 @@ public sealed class TelnyxWebhookVerifier
         }
     }
 
-    private static long ParseTimestamp(string header)
-    {
-        // Digits only: no sign, no whitespace, no thousands separators, whatever the current culture allows.
-        if (header.Length > 19)
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
-        }
-
-        long value = 0;
-        foreach (char ch in header)
-        {
-            if (ch < '0' || ch > '9')
-            {
-                throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
-            }
-
-            if (value > (long.MaxValue - (ch - '0')) / 10)
-            {
-                throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
-            }
-
-            value = (value * 10) + (ch - '0');
-        }
-
-        return value;
-    }
-
-    private void CheckFreshness(long timestamp)
-    {
-        // Int128: a 19-digit timestamp minus a pre-1970 fake clock would overflow long.
-        Int128 now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        Int128 age = now - timestamp;
-        if (age > _toleranceSeconds)
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.TimestampTooOld);
-        }
-
-        if (-age > _toleranceSeconds)
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.TimestampTooNew);
-        }
-    }
-
     // A header sent twice must not verify silently: the duplicate is passed on as an unparseable value
     // (a comma-joined pair), so the signature gives InvalidSignatureEncoding and the timestamp InvalidTimestamp.
     private const string Duplicated = "duplicated,header";
@@ -321,40 +273,24 @@ public sealed class TelnyxWebhookVerifier
     {
         if (headers is Dictionary<string, string> dictionary && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
         {
-            return dictionary.TryGetValue(name, out string? value) ? value : null;
+            return dictionary.GetValueOrDefault(name);
         }
 
+        // Any other comparer: names still match ignoring case, and two such entries are a duplicate.
         string? found = null;
-        int count = 0;
-        foreach (KeyValuePair<string, string> pair in headers)
+        foreach (var (key, value) in headers)
         {
-            if (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
             {
-                found = pair.Value;
-                count++;
+                found = found is null ? value : Duplicated;
             }
         }
 
-        return count > 1 ? Duplicated : found;
+        return found;
     }
 
-    private static string? HttpHeader(HttpHeaders headers, string name)
-    {
-        if (!headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
-        {
-            return null;
-        }
-
-        if (values.Count != 1)
-        {
-            return values.Count == 0 ? null : Duplicated;
-        }
-
-        foreach (string value in values)
-        {
-            return value;
-        }
-
-        return null;
-    }
+    private static string? HttpHeader(HttpHeaders headers, string name) =>
+        !headers.NonValidated.TryGetValues(name, out HeaderStringValues values) || values.Count == 0 ? null
+        : values.Count > 1 ? Duplicated
+        : values.ToString();
 }
