@@ -80,12 +80,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(string payload, IReadOnlyDictionary<string, string> headers)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(null, payload, DictionaryHeader(headers, TelnyxWebhookHeaders.Signature), DictionaryHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>Verifies, then parses the raw body bytes into their event type.</summary>
     /// <param name="payload">The raw body bytes, exactly as received.</param>
@@ -94,11 +89,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(ReadOnlySpan<byte> payload, IReadOnlyDictionary<string, string> headers)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(payload, null, DictionaryHeader(headers, TelnyxWebhookHeaders.Signature), DictionaryHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>Verifies, then parses the body, reading headers through an accessor (for example <c>name =&gt; request.Headers[name]</c> in ASP.NET Core).</summary>
     /// <param name="payload">The raw body.</param>
@@ -108,10 +99,8 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(string payload, Func<string, string?> header)
     {
-        ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(header);
-        VerifyCore(null, payload, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
+        return UnwrapCore(payload, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
     }
 
     /// <summary>Verifies, then parses the raw body bytes, reading headers through an accessor (for example <c>name =&gt; request.Headers[name]</c> in ASP.NET Core).</summary>
@@ -123,8 +112,7 @@ public sealed class TelnyxWebhookVerifier
     public TelnyxWebhookEvent Unwrap(ReadOnlySpan<byte> payload, Func<string, string?> header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        VerifyCore(payload, null, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
+        return UnwrapCore(payload, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
     }
 
     /// <summary>Verifies, then parses the body, reading <see cref="HttpHeaders"/> (a header sent more than once is rejected).</summary>
@@ -134,12 +122,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(string payload, HttpHeaders headers)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(null, payload, HttpHeader(headers, TelnyxWebhookHeaders.Signature), HttpHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>Verifies, then parses the raw body bytes, reading <see cref="HttpHeaders"/> (a header sent more than once is rejected).</summary>
     /// <param name="payload">The raw body bytes, exactly as received.</param>
@@ -148,11 +131,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(ReadOnlySpan<byte> payload, HttpHeaders headers)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(payload, null, HttpHeader(headers, TelnyxWebhookHeaders.Signature), HttpHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>
     /// The cryptographic step alone: does <paramref name="signatureBase64"/> sign exactly <paramref name="message"/>?
@@ -166,7 +145,7 @@ public sealed class TelnyxWebhookVerifier
         VerifyBytes(message, signature);
     }
 
-    internal static PublicKey ImportPublicKey(string publicKeyBase64, string paramName)
+    private static PublicKey ImportPublicKey(string publicKeyBase64, string paramName)
     {
         if (string.IsNullOrWhiteSpace(publicKeyBase64))
         {
@@ -191,6 +170,18 @@ public sealed class TelnyxWebhookVerifier
         }
 
         return key;
+    }
+
+    private TelnyxWebhookEvent UnwrapCore(string payload, string? signature, string? timestamp)
+    {
+        Verify(payload, signature, timestamp);
+        return TelnyxWebhookParser.Parse(payload);
+    }
+
+    private TelnyxWebhookEvent UnwrapCore(ReadOnlySpan<byte> payload, string? signature, string? timestamp)
+    {
+        VerifyCore(payload, null, signature, timestamp);
+        return TelnyxWebhookParser.Parse(payload);
     }
 
     private void VerifyCore(ReadOnlySpan<byte> bytes, string? text, string? signatureHeader, string? timestampHeader)
@@ -222,25 +213,20 @@ public sealed class TelnyxWebhookVerifier
         }
 
         // The signed message "{timestamp}|{body}", built in a pooled buffer: the body is never copied to the heap.
-        int bodyLength = text is null ? bytes.Length : Encoding.UTF8.GetByteCount(text);
-        byte[] message = ArrayPool<byte>.Shared.Rent(timestampHeader.Length + 1 + bodyLength);
+        int prefix = timestampHeader.Length + 1;
+        byte[] message = ArrayPool<byte>.Shared.Rent(prefix + (text is null ? bytes.Length : Encoding.UTF8.GetByteCount(text)));
         try
         {
-            int length = Encoding.ASCII.GetBytes(timestampHeader, message);
-            message[length++] = (byte)'|';
-            length += text is null ? Copy(bytes, message.AsSpan(length)) : Encoding.UTF8.GetBytes(text, message.AsSpan(length));
+            Encoding.ASCII.GetBytes(timestampHeader, message);
+            message[prefix - 1] = (byte)'|';
+            bytes.CopyTo(message.AsSpan(prefix)); // empty when the body came as text
+            int length = prefix + (text is null ? bytes.Length : Encoding.UTF8.GetBytes(text, message.AsSpan(prefix)));
             VerifyBytes(message.AsSpan(0, length), signature);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(message);
         }
-    }
-
-    private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        source.CopyTo(destination);
-        return source.Length;
     }
 
     private void VerifyBytes(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
@@ -253,44 +239,10 @@ public sealed class TelnyxWebhookVerifier
 
     private static void DecodeSignature(string? header, Span<byte> signature)
     {
-        if (string.IsNullOrEmpty(header))
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.MissingSignature);
-        }
-
         // 64 bytes are exactly 88 base64 characters; anything longer or shorter is not one signature.
-        if (header.Length != 88 || StrictBase64.Decode(header, signature) != SignatureLength)
+        if (header is not { Length: 88 } || StrictBase64.Decode(header, signature) != SignatureLength)
         {
             throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidSignatureEncoding);
         }
     }
-
-    // A header sent twice must not verify silently: the duplicate is passed on as an unparseable value
-    // (a comma-joined pair), so the signature gives InvalidSignatureEncoding and the timestamp InvalidTimestamp.
-    private const string Duplicated = "duplicated,header";
-
-    private static string? DictionaryHeader(IReadOnlyDictionary<string, string> headers, string name)
-    {
-        if (headers is Dictionary<string, string> dictionary && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
-        {
-            return dictionary.GetValueOrDefault(name);
-        }
-
-        // Any other comparer: names still match ignoring case, and two such entries are a duplicate.
-        string? found = null;
-        foreach (var (key, value) in headers)
-        {
-            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                found = found is null ? value : Duplicated;
-            }
-        }
-
-        return found;
-    }
-
-    private static string? HttpHeader(HttpHeaders headers, string name) =>
-        !headers.NonValidated.TryGetValues(name, out HeaderStringValues values) || values.Count == 0 ? null
-        : values.Count > 1 ? Duplicated
-        : values.ToString();
 }
