@@ -146,9 +146,11 @@ public static class TelnyxWebhookParser
 
     private static UnknownTelnyxWebhookEvent ReadUnknown(string rawJson)
     {
-        // data.event_type is a string (checked above), so Newtonsoft reads it as it reads every other value.
+        // The event type as Newtonsoft reads every other value (a lone surrogate escape included, which the check above
+        // cannot decode); null only if metadata names made Newtonsoft skip "data".
         var envelope = (UnknownTelnyxWebhookEvent.Envelope)Read(new StringReader(rawJson), typeof(UnknownTelnyxWebhookEvent.Envelope));
-        return new UnknownTelnyxWebhookEvent(envelope.Data!.EventType!, rawJson, envelope.Data?.Id, envelope.Data?.OccurredAt, envelope.Data?.RecordType)
+        string eventType = envelope.Data?.EventType ?? throw new TelnyxWebhookParseException("The webhook's data.event_type is missing or not a string.");
+        return new UnknownTelnyxWebhookEvent(eventType, rawJson, envelope.Data?.Id, envelope.Data?.OccurredAt, envelope.Data?.RecordType)
         {
             Meta = envelope.Meta,
         };
@@ -159,7 +161,7 @@ public static class TelnyxWebhookParser
         try
         {
             using var reader = new JsonTextReader(text) { ArrayPool = JsonCharPool.Instance, CloseInput = false };
-            return Serializer.Deserialize(reader, type)!;
+            return Serializer.Deserialize(reader, type) ?? throw new TelnyxWebhookParseException("The webhook body is not a Telnyx event envelope.");
         }
         catch (Exception ex) when (ex is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
         {
