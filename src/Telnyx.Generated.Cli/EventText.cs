@@ -1,47 +1,29 @@
+using System.Globalization;
+using System.Reflection;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.Cli;
 
-/// <summary>One readable line of an event's key fields, shared by <c>demo</c> and <c>listen</c>.</summary>
+/// <summary>One readable line of an event's key fields, shared by <c>demo</c>, <c>listen</c> and <c>verify</c>.</summary>
 internal static class EventText
 {
+    // The ids every call event carries are long and say nothing about what happened; the line shows the rest.
+    private static readonly HashSet<string> Ids = typeof(CallEventPayload).GetProperties()
+        .Select(p => p.GetCustomAttribute<JsonPropertyAttribute>()?.PropertyName)
+        .Where(name => name is not null && name != "client_state")
+        .ToHashSet()!;
+
+    /// <summary>The event type, the payload's own fields (then <c>client_state</c>) and the delivery attempt.</summary>
     public static string KeyFields(TelnyxWebhookEvent webhook)
     {
-        var fields = webhook switch
-        {
-            CallReferStartedEvent e => Join(("sip_notify_response", e.Data?.Payload?.SipNotifyResponse?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("client_state", e.Data?.Payload?.ClientState)),
-            CallReferCompletedEvent e => Join(("sip_notify_response", e.Data?.Payload?.SipNotifyResponse?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("client_state", e.Data?.Payload?.ClientState)),
-            CallReferFailedEvent e => Join(("sip_notify_response", e.Data?.Payload?.SipNotifyResponse?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("client_state", e.Data?.Payload?.ClientState)),
-            CallSiprecStartedEvent e => Join(("client_state", e.Data?.Payload?.ClientState)),
-            CallSiprecStoppedEvent e => Join(("hangup_cause", e.Data?.Payload?.HangupCause), ("client_state", e.Data?.Payload?.ClientState)),
-            CallSiprecFailedEvent e => Join(("failure_cause", e.Data?.Payload?.FailureCause), ("client_state", e.Data?.Payload?.ClientState)),
-            _ => "(event type unknown to this version)",
-        };
-        return $"{webhook.EventType,-21} {fields}  attempt={webhook.Meta?.Attempt?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
+        string fields = webhook.Payload is { } payload
+            ? string.Join(" ", JObject.FromObject(payload).Properties()
+                .Where(p => !Ids.Contains(p.Name) && p.Value.Type != JTokenType.Null)
+                .OrderBy(p => p.Name == "client_state")
+                .Select(p => $"{p.Name}={(p.Value is JValue value ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) : p.Value.ToString(Formatting.None))}"))
+            : "(event type unknown to this version)";
+        return $"{webhook.EventType,-21} {fields}  attempt={webhook.Meta?.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "?"}";
     }
-
-    public static string? ClientState(TelnyxWebhookEvent webhook) => webhook switch
-    {
-        CallReferStartedEvent e => e.Data?.Payload?.ClientState,
-        CallReferCompletedEvent e => e.Data?.Payload?.ClientState,
-        CallReferFailedEvent e => e.Data?.Payload?.ClientState,
-        CallSiprecStartedEvent e => e.Data?.Payload?.ClientState,
-        CallSiprecStoppedEvent e => e.Data?.Payload?.ClientState,
-        CallSiprecFailedEvent e => e.Data?.Payload?.ClientState,
-        _ => null,
-    };
-
-    public static string? CallControlId(TelnyxWebhookEvent webhook) => webhook switch
-    {
-        CallReferStartedEvent e => e.Data?.Payload?.CallControlId,
-        CallReferCompletedEvent e => e.Data?.Payload?.CallControlId,
-        CallReferFailedEvent e => e.Data?.Payload?.CallControlId,
-        CallSiprecStartedEvent e => e.Data?.Payload?.CallControlId,
-        CallSiprecStoppedEvent e => e.Data?.Payload?.CallControlId,
-        CallSiprecFailedEvent e => e.Data?.Payload?.CallControlId,
-        _ => null,
-    };
-
-    private static string Join(params (string Name, string? Value)[] fields) =>
-        string.Join(" ", fields.Where(f => f.Value is not null).Select(f => $"{f.Name}={f.Value}"));
 }

@@ -2,11 +2,17 @@
 // Quick run: dotnet run -c Release --project tests/Telnyx.Generated.Benchmarks -- --quick
 // Allocations by type, per layer of a command: ... -- --alloc-profile Refer
 // Allocations by type of Unwrap/Parse:          ... -- --alloc-profile webhook call.refer.started
+// Unwrap/raw verify in alternating rounds:       ... -- --paired webhook
 using Telnyx.Generated.Benchmarks.Commands;
 
 if (args.Length > 2 && args[0] == "--alloc-profile" && args[1] == "webhook")
 {
     return AllocationProfile.RunWebhook(args[2]);
+}
+
+if (args.Length > 1 && args[0] == "--paired" && args[1] == "webhook")
+{
+    return Telnyx.Generated.Benchmarks.Webhooks.PairedRounds.RunWebhook();
 }
 
 if (args.Length > 0 && args[0] == "--alloc-profile")

@@ -197,12 +197,12 @@ internal static class DemoCommand
                 problems.Add($"expected {expected}");
             }
 
-            if (EventText.ClientState(webhook) != ClientState)
+            if (webhook.Payload?.ClientState != ClientState)
             {
                 problems.Add("client_state not echoed");
             }
 
-            if (EventText.CallControlId(webhook) != call)
+            if (webhook.Payload?.CallControlId != call)
             {
                 problems.Add("wrong call_control_id");
             }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Telnyx.Generated.Webhooks;
 
@@ -17,6 +18,20 @@ internal static class TelnyxWebhookEventTypes
         Entry(CallSiprecStoppedEvent.EventTypeName, typeof(CallSiprecStoppedEvent)),
         Entry(CallSiprecFailedEvent.EventTypeName, typeof(CallSiprecFailedEvent)),
     ];
+
+    /// <summary>The model for the string token under <paramref name="reader"/>, or null; compared as UTF-8, so a known type costs no string.</summary>
+    public static Type? Find(ref Utf8JsonReader reader)
+    {
+        foreach (var (_, utf8, type) in Known)
+        {
+            if (reader.ValueTextEquals(utf8))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
 
     private static (string, byte[], Type) Entry(string eventType, Type type) => (eventType, Encoding.UTF8.GetBytes(eventType), type);
 }

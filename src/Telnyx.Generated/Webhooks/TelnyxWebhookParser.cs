@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using System.Text.Unicode;
 using Newtonsoft.Json;
 using StjJsonException = System.Text.Json.JsonException;
 using Utf8JsonReader = System.Text.Json.Utf8JsonReader;
@@ -13,29 +11,23 @@ namespace Telnyx.Generated.Webhooks;
 /// Parses a webhook body into its event type without verifying it: for tests, replays and bodies verified elsewhere.
 /// Production code should call <see cref="TelnyxWebhookVerifier.Unwrap(ReadOnlySpan{byte}, Func{string, string?})"/>.
 /// </summary>
+/// <remarks>
+/// One pass of the BCL's strict JSON reader checks the body is JSON and finds <c>data.event_type</c> (Newtonsoft's
+/// reader would accept single quotes, comments and trailing commas); then Newtonsoft reads it once, with the settings
+/// and contracts of every generated model, into the event type's class.
+/// </remarks>
 public static class TelnyxWebhookParser
 {
-    // Serializers are costly to build and safe to share for reading.
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(TelnyxJson.ResponseSettings);
-
-    // The fast path's plan per known event type (null: that model always takes the Newtonsoft path).
-    private static readonly WebhookObjectPlan?[] KnownPlans = Array.ConvertAll(TelnyxWebhookEventTypes.Known, k => WebhookObjectPlan.For(k.Type));
+    // Serializers are costly to build and safe to share for reading. CheckAdditionalContent, as in JsonConvert: a
+    // metadata name with an odd value ("$id": {}) makes Newtonsoft stop reading early, and the rest must not be lost.
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings(TelnyxJson.ResponseSettings) { CheckAdditionalContent = true });
 
     /// <summary>Parses a webhook body.</summary>
     /// <param name="payload">The body, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
     /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="payload"/> is null.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
-    public static TelnyxWebhookEvent Parse(string payload) => Parse(payload, fastPath: true);
-
-    /// <summary>Parses a webhook body from its raw UTF-8 bytes.</summary>
-    /// <param name="payload">The body bytes, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
-    /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
-    /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
-    public static TelnyxWebhookEvent Parse(ReadOnlySpan<byte> payload) => Parse(payload, fastPath: true);
-
-    /// <summary><see cref="Parse(string)"/>, with the fast path switchable so tests can compare the two paths.</summary>
-    internal static TelnyxWebhookEvent Parse(string payload, bool fastPath)
+    public static TelnyxWebhookEvent Parse(string payload)
     {
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.StartsWith('\uFEFF'))
@@ -46,17 +38,8 @@ public static class TelnyxWebhookParser
         byte[] utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(payload.Length));
         try
         {
-            // Strict transcoding: a lone surrogate would become U+FFFD in the bytes but stay as it is for Newtonsoft.
-            if (fastPath
-                && Utf8.FromUtf16(payload, utf8, out _, out int written, replaceInvalidSequences: false) == OperationStatus.Done
-                && TryParseFast(utf8.AsSpan(0, written), out var fast))
-            {
-                return fast;
-            }
-
-            int length = Encoding.UTF8.GetBytes(payload, utf8);
-            Type? type = Discriminate(utf8.AsSpan(0, length), out string? unknownType);
-            return Deserialize(type, unknownType, new StringReader(payload), payload, null, 0);
+            Type? type = FindEventType(utf8.AsSpan(0, Encoding.UTF8.GetBytes(payload, utf8)));
+            return type is null ? ReadUnknown(payload) : (TelnyxWebhookEvent)Read(new StringReader(payload), type);
         }
         finally
         {
@@ -64,25 +47,28 @@ public static class TelnyxWebhookParser
         }
     }
 
-    /// <summary><see cref="Parse(ReadOnlySpan{byte})"/>, with the fast path switchable so tests can compare the two paths.</summary>
-    internal static TelnyxWebhookEvent Parse(ReadOnlySpan<byte> payload, bool fastPath)
+    /// <summary>Parses a webhook body from its raw UTF-8 bytes.</summary>
+    /// <param name="payload">The body bytes, <c>{"data": {"event_type": ...}, "meta"?: ...}</c>.</param>
+    /// <returns>The typed event, or <see cref="UnknownTelnyxWebhookEvent"/> for an event type this library does not model.</returns>
+    /// <exception cref="TelnyxWebhookParseException">The body is not an event envelope.</exception>
+    public static TelnyxWebhookEvent Parse(ReadOnlySpan<byte> payload)
     {
         if (payload.StartsWith(Encoding.UTF8.Preamble))
         {
             payload = payload[Encoding.UTF8.Preamble.Length..];
         }
 
-        if (fastPath && TryParseFast(payload, out var fast))
+        Type? type = FindEventType(payload);
+        if (type is null)
         {
-            return fast;
+            return ReadUnknown(Encoding.UTF8.GetString(payload));
         }
 
-        Type? type = Discriminate(payload, out string? unknownType);
+        // Decoded into a pooled buffer, not a string: the body is read once and never kept.
         char[] chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(payload.Length));
         try
         {
-            int length = Encoding.UTF8.GetChars(payload, chars);
-            return Deserialize(type, unknownType, new CharArrayReader(chars, length), null, chars, length);
+            return (TelnyxWebhookEvent)Read(new CharArrayReader(chars, Encoding.UTF8.GetChars(payload, chars)), type);
         }
         finally
         {
@@ -91,84 +77,11 @@ public static class TelnyxWebhookParser
     }
 
     /// <summary>
-    /// The fast path: finds <c>data.event_type</c> with a scan that stops as soon as it has it (Telnyx sends it first
-    /// in <c>data</c>), then reads the whole body with System.Text.Json straight into the model. Declines (false) on
-    /// anything the Newtonsoft path might read differently, and on unknown event types and every malformed body, so
-    /// those keep the slow path's results and messages.
+    /// Checks the body is one well-formed JSON object whose <c>data</c> is an object with a string
+    /// <c>event_type</c>, and picks the model for it.
     /// </summary>
-    internal static bool TryParseFast(ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out TelnyxWebhookEvent? evt)
-    {
-        evt = null;
-        int known = FindKnownEventType(utf8);
-        if (known < 0 || KnownPlans[known] is not { } plan || !WebhookFastReader.TryRead(utf8, plan, out object? model))
-        {
-            return false;
-        }
-
-        // The scan took the first data.event_type; the full read refuses duplicates, so this only guards the two
-        // from ever disagreeing.
-        var candidate = (TelnyxWebhookEvent)model;
-        if (!string.Equals(candidate.DataEventType, TelnyxWebhookEventTypes.Known[known].EventType, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        evt = candidate;
-        return true;
-    }
-
-    /// <summary>The index in <see cref="TelnyxWebhookEventTypes.Known"/> of the first <c>data.event_type</c>, or -1 (unknown, absent, malformed).</summary>
-    private static int FindKnownEventType(ReadOnlySpan<byte> utf8)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(utf8);
-            if (!reader.Read() || reader.TokenType != Utf8TokenType.StartObject)
-            {
-                return -1;
-            }
-
-            while (reader.Read() && reader.TokenType == Utf8TokenType.PropertyName)
-            {
-                if (!reader.ValueTextEquals("data"u8))
-                {
-                    reader.Skip();
-                    continue;
-                }
-
-                if (!reader.Read() || reader.TokenType != Utf8TokenType.StartObject)
-                {
-                    return -1;
-                }
-
-                while (reader.Read() && reader.TokenType == Utf8TokenType.PropertyName)
-                {
-                    if (!reader.ValueTextEquals("event_type"u8))
-                    {
-                        reader.Skip();
-                        continue;
-                    }
-
-                    return reader.Read() && reader.TokenType == Utf8TokenType.String ? LookupIndex(ref reader) : -1;
-                }
-
-                return -1;
-            }
-
-            return -1;
-        }
-        catch (Exception ex) when (ex is StjJsonException or InvalidOperationException)
-        {
-            return -1;
-        }
-    }
-
-    /// <summary>
-    /// One fast, allocation-free pass over the bytes that checks the JSON is well formed, the top level is an object
-    /// and <c>data.event_type</c> is a string, and picks the model. Like Newtonsoft, the last duplicate key wins.
-    /// </summary>
-    /// <returns>The model type, or null (with <paramref name="unknownType"/> set) for an unmodelled event type.</returns>
-    private static Type? Discriminate(ReadOnlySpan<byte> utf8, out string? unknownType)
+    /// <returns>The model type, or null for an unmodelled event type.</returns>
+    private static Type? FindEventType(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty)
         {
@@ -176,10 +89,10 @@ public static class TelnyxWebhookParser
         }
 
         var reader = new Utf8JsonReader(utf8);
-        bool sawData = false;
+        bool? dataIsObject = null; // null: no "data" yet; else whether the last one is an object
+        bool inData = false;
         bool sawEventType = false;
         Type? type = null;
-        unknownType = null;
         try
         {
             if (!reader.Read() || reader.TokenType != Utf8TokenType.StartObject)
@@ -187,44 +100,23 @@ public static class TelnyxWebhookParser
                 throw new TelnyxWebhookParseException("The webhook body is not a JSON object; a Telnyx webhook is {\"data\": {\"event_type\": ...}}.");
             }
 
-            bool inData = false;
             while (reader.Read())
             {
                 if (reader.TokenType == Utf8TokenType.EndObject && reader.CurrentDepth == 1)
                 {
                     inData = false;
                 }
-
-                if (reader.TokenType != Utf8TokenType.PropertyName)
-                {
-                    continue;
-                }
-
-                if (reader.CurrentDepth == 1 && reader.ValueTextEquals("data"u8))
+                else if (reader.TokenType == Utf8TokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals("data"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != Utf8TokenType.StartObject)
-                    {
-                        throw new TelnyxWebhookParseException("The webhook body's \"data\" is not a JSON object.");
-                    }
-
-                    sawData = true;
-                    inData = true;
-                    sawEventType = false;
-                    type = null;
-                    unknownType = null;
+                    inData = reader.TokenType == Utf8TokenType.StartObject;
+                    (dataIsObject, sawEventType, type) = (inData, false, null);
                 }
-                else if (inData && reader.CurrentDepth == 2 && reader.ValueTextEquals("event_type"u8))
+                else if (inData && reader.TokenType == Utf8TokenType.PropertyName && reader.CurrentDepth == 2 && reader.ValueTextEquals("event_type"u8))
                 {
                     reader.Read();
-                    if (reader.TokenType != Utf8TokenType.String)
-                    {
-                        throw new TelnyxWebhookParseException("The webhook's data.event_type is not a string.");
-                    }
-
-                    sawEventType = true;
-                    type = Lookup(ref reader);
-                    unknownType = type is null ? reader.GetString() : null;
+                    sawEventType = reader.TokenType == Utf8TokenType.String;
+                    type = sawEventType ? TelnyxWebhookEventTypes.Find(ref reader) : null;
                 }
             }
         }
@@ -233,62 +125,50 @@ public static class TelnyxWebhookParser
             throw new TelnyxWebhookParseException($"The webhook body is not valid JSON (at byte {reader.BytesConsumed}).", ex);
         }
 
-        if (!sawData)
+        // Checked on the last "data" and its last "event_type": Newtonsoft, too, keeps the last of duplicate keys.
+        if (dataIsObject is null)
         {
             throw new TelnyxWebhookParseException("The webhook body has no \"data\" object; a Telnyx webhook is {\"data\": {\"event_type\": ...}}.");
         }
 
+        if (dataIsObject is false)
+        {
+            throw new TelnyxWebhookParseException("The webhook body's \"data\" is not a JSON object.");
+        }
+
         if (!sawEventType)
         {
-            throw new TelnyxWebhookParseException("The webhook's data.event_type is missing.");
+            throw new TelnyxWebhookParseException("The webhook's data.event_type is missing or not a string.");
         }
 
         return type;
     }
 
-    private static Type? Lookup(ref Utf8JsonReader reader)
+    private static UnknownTelnyxWebhookEvent ReadUnknown(string rawJson)
     {
-        int index = LookupIndex(ref reader);
-        return index < 0 ? null : TelnyxWebhookEventTypes.Known[index].Type;
-    }
-
-    private static int LookupIndex(ref Utf8JsonReader reader)
-    {
-        var known = TelnyxWebhookEventTypes.Known;
-        for (int i = 0; i < known.Length; i++)
+        // The event type as Newtonsoft reads every other value (a lone surrogate escape included, which the check above
+        // cannot decode); null only if metadata names made Newtonsoft skip "data".
+        var envelope = (UnknownTelnyxWebhookEvent.Envelope)Read(new StringReader(rawJson), typeof(UnknownTelnyxWebhookEvent.Envelope));
+        string eventType = envelope.Data?.EventType ?? throw new TelnyxWebhookParseException("The webhook's data.event_type is missing or not a string.");
+        return new UnknownTelnyxWebhookEvent(eventType, rawJson, envelope.Data?.Id, envelope.Data?.OccurredAt, envelope.Data?.RecordType)
         {
-            if (reader.ValueTextEquals(known[i].Utf8))
-            {
-                return i;
-            }
-        }
-
-        return -1;
+            Meta = envelope.Meta,
+        };
     }
 
-    // The raw JSON is only materialised for an unknown event: rawString when parsing a string, else rawChars[..rawLength].
-    private static TelnyxWebhookEvent Deserialize(Type? type, string? unknownType, TextReader text, string? rawString, char[]? rawChars, int rawLength)
+    private static object Read(TextReader text, Type type)
     {
         try
         {
             using var reader = new JsonTextReader(text) { ArrayPool = JsonCharPool.Instance, CloseInput = false };
-            if (type is not null)
-            {
-                return (TelnyxWebhookEvent)Serializer.Deserialize(reader, type)!;
-            }
-
-            var envelope = Serializer.Deserialize<UnknownTelnyxWebhookEvent.Envelope>(reader)!;
-            string rawJson = rawString ?? new string(rawChars!, 0, rawLength);
-            return new UnknownTelnyxWebhookEvent(unknownType!, rawJson, envelope.Data?.Id, envelope.Data?.OccurredAt, envelope.Data?.RecordType)
-            {
-                Meta = envelope.Meta,
-            };
+            return Serializer.Deserialize(reader, type) ?? throw new TelnyxWebhookParseException("The webhook body is not a Telnyx event envelope.");
         }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
+        catch (Exception ex) when (ex is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
         {
-            string path = ex is JsonReaderException r ? r.Path ?? string.Empty : ex is JsonSerializationException s ? s.Path ?? string.Empty : string.Empty;
-            throw new TelnyxWebhookParseException(
-                $"The webhook body does not match the {(type ?? typeof(UnknownTelnyxWebhookEvent)).Name} schema at '{path}': a field has the wrong JSON type.", ex);
+            // The path names the field; the message never quotes the body's values.
+            string path = (ex as JsonReaderException)?.Path ?? (ex as JsonSerializationException)?.Path ?? string.Empty;
+            string schema = type == typeof(UnknownTelnyxWebhookEvent.Envelope) ? nameof(UnknownTelnyxWebhookEvent) : type.Name;
+            throw new TelnyxWebhookParseException($"The webhook body does not match the {schema} schema at '{path}': a field has the wrong JSON type.", ex);
         }
     }
 
@@ -310,7 +190,7 @@ public static class TelnyxWebhookParser
         }
     }
 
-    /// <summary>Lets Newtonsoft rent its read buffer instead of allocating one per body.</summary>
+    /// <summary>Lets Newtonsoft rent its read buffer instead of allocating 2 KB per body.</summary>
     private sealed class JsonCharPool : IArrayPool<char>
     {
         public static readonly JsonCharPool Instance = new();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using NSec.Cryptography;
@@ -16,8 +17,6 @@ namespace Telnyx.Generated.Webhooks;
 /// </remarks>
 public sealed class TelnyxWebhookVerifier
 {
-    // Above this the signed message is built in a pooled array instead of on the stack.
-    private const int StackMessageLimit = 2048;
     private const int SignatureLength = 64;
     private const int PublicKeyLength = 32;
 
@@ -81,12 +80,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(string payload, IReadOnlyDictionary<string, string> headers)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(null, payload, DictionaryHeader(headers, TelnyxWebhookHeaders.Signature), DictionaryHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>Verifies, then parses the raw body bytes into their event type.</summary>
     /// <param name="payload">The raw body bytes, exactly as received.</param>
@@ -95,11 +89,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(ReadOnlySpan<byte> payload, IReadOnlyDictionary<string, string> headers)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(payload, null, DictionaryHeader(headers, TelnyxWebhookHeaders.Signature), DictionaryHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>Verifies, then parses the body, reading headers through an accessor (for example <c>name =&gt; request.Headers[name]</c> in ASP.NET Core).</summary>
     /// <param name="payload">The raw body.</param>
@@ -109,10 +99,8 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(string payload, Func<string, string?> header)
     {
-        ArgumentNullException.ThrowIfNull(payload);
         ArgumentNullException.ThrowIfNull(header);
-        VerifyCore(null, payload, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
+        return UnwrapCore(payload, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
     }
 
     /// <summary>Verifies, then parses the raw body bytes, reading headers through an accessor (for example <c>name =&gt; request.Headers[name]</c> in ASP.NET Core).</summary>
@@ -124,8 +112,7 @@ public sealed class TelnyxWebhookVerifier
     public TelnyxWebhookEvent Unwrap(ReadOnlySpan<byte> payload, Func<string, string?> header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        VerifyCore(payload, null, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
+        return UnwrapCore(payload, header(TelnyxWebhookHeaders.Signature), header(TelnyxWebhookHeaders.Timestamp));
     }
 
     /// <summary>Verifies, then parses the body, reading <see cref="HttpHeaders"/> (a header sent more than once is rejected).</summary>
@@ -135,12 +122,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(string payload, HttpHeaders headers)
-    {
-        ArgumentNullException.ThrowIfNull(payload);
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(null, payload, HttpHeader(headers, TelnyxWebhookHeaders.Signature), HttpHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>Verifies, then parses the raw body bytes, reading <see cref="HttpHeaders"/> (a header sent more than once is rejected).</summary>
     /// <param name="payload">The raw body bytes, exactly as received.</param>
@@ -149,11 +131,7 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="TelnyxWebhookVerificationException">The webhook is not genuine or not fresh.</exception>
     /// <exception cref="TelnyxWebhookParseException">The body verified but is not an event envelope.</exception>
     public TelnyxWebhookEvent Unwrap(ReadOnlySpan<byte> payload, HttpHeaders headers)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        VerifyCore(payload, null, HttpHeader(headers, TelnyxWebhookHeaders.Signature), HttpHeader(headers, TelnyxWebhookHeaders.Timestamp));
-        return TelnyxWebhookParser.Parse(payload);
-    }
+        => UnwrapCore(payload, TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Signature), TelnyxWebhookHeaders.Find(headers, TelnyxWebhookHeaders.Timestamp));
 
     /// <summary>
     /// The cryptographic step alone: does <paramref name="signatureBase64"/> sign exactly <paramref name="message"/>?
@@ -167,9 +145,9 @@ public sealed class TelnyxWebhookVerifier
         VerifyBytes(message, signature);
     }
 
-    internal static PublicKey ImportPublicKey(string publicKeyBase64, string paramName)
+    private static PublicKey ImportPublicKey(string publicKeyBase64, string paramName)
     {
-        if (publicKeyBase64.Length == 0 || string.IsNullOrWhiteSpace(publicKeyBase64))
+        if (string.IsNullOrWhiteSpace(publicKeyBase64))
         {
             throw new ArgumentException("The Telnyx webhook public key is empty. Copy it from the Telnyx portal (Keys & Credentials > Public Key).", paramName);
         }
@@ -194,6 +172,18 @@ public sealed class TelnyxWebhookVerifier
         return key;
     }
 
+    private TelnyxWebhookEvent UnwrapCore(string payload, string? signature, string? timestamp)
+    {
+        Verify(payload, signature, timestamp);
+        return TelnyxWebhookParser.Parse(payload);
+    }
+
+    private TelnyxWebhookEvent UnwrapCore(ReadOnlySpan<byte> payload, string? signature, string? timestamp)
+    {
+        VerifyCore(payload, null, signature, timestamp);
+        return TelnyxWebhookParser.Parse(payload);
+    }
+
     private void VerifyCore(ReadOnlySpan<byte> bytes, string? text, string? signatureHeader, string? timestampHeader)
     {
         if (string.IsNullOrEmpty(signatureHeader))
@@ -206,45 +196,36 @@ public sealed class TelnyxWebhookVerifier
             throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.MissingTimestamp);
         }
 
-        long timestamp = ParseTimestamp(timestampHeader);
+        // Digits only (no sign, whitespace or separators, whatever the culture), so its UTF-8 is one byte per char.
+        if (!long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out long timestamp))
+        {
+            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
+        }
+
         Span<byte> signature = stackalloc byte[SignatureLength];
         DecodeSignature(signatureHeader, signature);
-        CheckFreshness(timestamp);
 
-        // The timestamp is ASCII digits (checked above), so its UTF-8 length is its char count.
-        int bodyLength = text is null ? bytes.Length : Encoding.UTF8.GetByteCount(text);
-        int messageLength = timestampHeader.Length + 1 + bodyLength;
-        byte[]? rented = null;
-        Span<byte> message = messageLength <= StackMessageLimit
-            ? stackalloc byte[StackMessageLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(messageLength));
+        // Int128: a 19-digit timestamp minus a pre-1970 fake clock would overflow long.
+        Int128 age = (Int128)_timeProvider.GetUtcNow().ToUnixTimeSeconds() - timestamp;
+        if (age > _toleranceSeconds || -age > _toleranceSeconds)
+        {
+            throw new TelnyxWebhookVerificationException(age > 0 ? TelnyxWebhookVerificationReason.TimestampTooOld : TelnyxWebhookVerificationReason.TimestampTooNew);
+        }
+
+        // The signed message "{timestamp}|{body}", built in a pooled buffer: the body is never copied to the heap.
+        int prefix = timestampHeader.Length + 1;
+        byte[] message = ArrayPool<byte>.Shared.Rent(prefix + (text is null ? bytes.Length : Encoding.UTF8.GetByteCount(text)));
         try
         {
-            message = message[..messageLength];
-            for (int i = 0; i < timestampHeader.Length; i++)
-            {
-                message[i] = (byte)timestampHeader[i];
-            }
-
-            message[timestampHeader.Length] = (byte)'|';
-            Span<byte> body = message[(timestampHeader.Length + 1)..];
-            if (text is null)
-            {
-                bytes.CopyTo(body);
-            }
-            else
-            {
-                Encoding.UTF8.GetBytes(text, body);
-            }
-
-            VerifyBytes(message, signature);
+            Encoding.ASCII.GetBytes(timestampHeader, message);
+            message[prefix - 1] = (byte)'|';
+            bytes.CopyTo(message.AsSpan(prefix)); // empty when the body came as text
+            int length = prefix + (text is null ? bytes.Length : Encoding.UTF8.GetBytes(text, message.AsSpan(prefix)));
+            VerifyBytes(message.AsSpan(0, length), signature);
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            ArrayPool<byte>.Shared.Return(message);
         }
     }
 
@@ -258,103 +239,10 @@ public sealed class TelnyxWebhookVerifier
 
     private static void DecodeSignature(string? header, Span<byte> signature)
     {
-        if (string.IsNullOrEmpty(header))
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.MissingSignature);
-        }
-
         // 64 bytes are exactly 88 base64 characters; anything longer or shorter is not one signature.
-        if (header.Length != 88 || StrictBase64.Decode(header, signature) != SignatureLength)
+        if (header is not { Length: 88 } || StrictBase64.Decode(header, signature) != SignatureLength)
         {
             throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidSignatureEncoding);
         }
-    }
-
-    private static long ParseTimestamp(string header)
-    {
-        // Digits only: no sign, no whitespace, no thousands separators, whatever the current culture allows.
-        if (header.Length > 19)
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
-        }
-
-        long value = 0;
-        foreach (char ch in header)
-        {
-            if (ch < '0' || ch > '9')
-            {
-                throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
-            }
-
-            if (value > (long.MaxValue - (ch - '0')) / 10)
-            {
-                throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.InvalidTimestamp);
-            }
-
-            value = (value * 10) + (ch - '0');
-        }
-
-        return value;
-    }
-
-    private void CheckFreshness(long timestamp)
-    {
-        // Int128: a 19-digit timestamp minus a pre-1970 fake clock would overflow long.
-        Int128 now = _timeProvider.GetUtcNow().ToUnixTimeSeconds();
-        Int128 age = now - timestamp;
-        if (age > _toleranceSeconds)
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.TimestampTooOld);
-        }
-
-        if (-age > _toleranceSeconds)
-        {
-            throw new TelnyxWebhookVerificationException(TelnyxWebhookVerificationReason.TimestampTooNew);
-        }
-    }
-
-    // A header sent twice must not verify silently: the duplicate is passed on as an unparseable value
-    // (a comma-joined pair), so the signature gives InvalidSignatureEncoding and the timestamp InvalidTimestamp.
-    private const string Duplicated = "duplicated,header";
-
-    private static string? DictionaryHeader(IReadOnlyDictionary<string, string> headers, string name)
-    {
-        if (headers is Dictionary<string, string> dictionary && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
-        {
-            return dictionary.TryGetValue(name, out string? value) ? value : null;
-        }
-
-        string? found = null;
-        int count = 0;
-        foreach (KeyValuePair<string, string> pair in headers)
-        {
-            if (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                found = pair.Value;
-                count++;
-            }
-        }
-
-        return count > 1 ? Duplicated : found;
-    }
-
-    private static string? HttpHeader(HttpHeaders headers, string name)
-    {
-        if (!headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
-        {
-            return null;
-        }
-
-        if (values.Count != 1)
-        {
-            return values.Count == 0 ? null : Duplicated;
-        }
-
-        foreach (string value in values)
-        {
-            return value;
-        }
-
-        return null;
     }
 }

@@ -8,10 +8,7 @@ namespace Telnyx.Generated.Webhooks;
 /// </summary>
 public sealed class UnknownTelnyxWebhookEvent : TelnyxWebhookEvent
 {
-    private readonly string _eventType;
-    private readonly string? _id;
-    private readonly DateTimeOffset? _occurredAt;
-    private readonly string? _recordType;
+    private readonly WebhookEventData _data;
 
     /// <summary>Creates the event (public so tests can build one).</summary>
     /// <param name="eventType">The wire <c>event_type</c>.</param>
@@ -23,52 +20,28 @@ public sealed class UnknownTelnyxWebhookEvent : TelnyxWebhookEvent
     {
         ArgumentNullException.ThrowIfNull(eventType);
         ArgumentNullException.ThrowIfNull(rawJson);
-        _eventType = eventType;
+        EventType = eventType;
         RawJson = rawJson;
-        _id = id;
-        _occurredAt = occurredAt;
-        _recordType = recordType;
+        _data = new WebhookEventData { EventType = eventType, Id = id, OccurredAt = occurredAt, RecordType = recordType };
     }
 
     /// <inheritdoc/>
     [JsonIgnore]
-    public override string EventType => _eventType;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? Id => _id;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override DateTimeOffset? OccurredAt => _occurredAt;
-
-    /// <inheritdoc/>
-    [JsonIgnore]
-    public override string? RecordType => _recordType;
+    public override string EventType { get; }
 
     /// <summary>The whole webhook body exactly as received, for parsing the fields this library does not model.</summary>
     [JsonIgnore]
     public string RawJson { get; }
 
-    /// <summary>The parts of an unmodelled envelope every event shares.</summary>
+    private protected override WebhookEventData? EventData => _data;
+
+    /// <summary>What the parser reads of an unmodelled event: the <c>data</c> fields every event has, and <c>meta</c>.</summary>
     internal sealed class Envelope
     {
         [JsonProperty("data")]
-        public CommonData? Data { get; set; }
+        public WebhookEventData? Data { get; set; }
 
         [JsonProperty("meta")]
         public WebhookMeta? Meta { get; set; }
-    }
-
-    internal sealed class CommonData
-    {
-        [JsonProperty("id")]
-        public string? Id { get; set; }
-
-        [JsonProperty("occurred_at")]
-        public DateTimeOffset? OccurredAt { get; set; }
-
-        [JsonProperty("record_type")]
-        public string? RecordType { get; set; }
     }
 }

@@ -86,6 +86,30 @@ public class ParseTests
         Assert.That(failed.Data!.Payload!.FailureCause, Is.EqualTo("no_answer"));
     }
 
+    [TestCaseSource(nameof(ExampleCases))]
+    public void EveryCallEvent_ReadsTheSharedPayloadFields_ThroughTheBaseType(string eventType)
+    {
+        var json = (JObject)ReferenceExamples[eventType]!["data"]!["payload"]!;
+        TelnyxWebhookEvent evt = TelnyxWebhookParser.Parse(ReferenceExamples[eventType]!.ToString(Formatting.None));
+        Assert.Multiple(() =>
+        {
+            Assert.That(evt.Payload, Is.SameAs(((dynamic)evt).Data.Payload), "the event's own payload, not a copy");
+            Assert.That(evt.Payload!.CallControlId, Is.EqualTo((string?)json["call_control_id"]));
+            Assert.That(evt.Payload.CallLegId, Is.EqualTo((string?)json["call_leg_id"]));
+            Assert.That(evt.Payload.CallSessionId, Is.EqualTo((string?)json["call_session_id"]));
+            Assert.That(evt.Payload.ClientState, Is.EqualTo((string?)json["client_state"]));
+            Assert.That(evt.Payload.ConnectionId, Is.EqualTo((string?)json["connection_id"]));
+        });
+    }
+
+    [Test]
+    public void Payload_IsNull_ForAnUnknownEvent_AndABodyWithoutOne()
+    {
+        Assert.That(TelnyxWebhookParser.Parse("""{"data":{"event_type":"call.hangup","payload":{"call_control_id":"v3:x"}}}""").Payload, Is.Null);
+        Assert.That(TelnyxWebhookParser.Parse("""{"data":{"event_type":"siprec.started"}}""").Payload, Is.Null);
+        Assert.That(new CallReferFailedEvent().Payload, Is.Null);
+    }
+
     [TestCase("call.hangup")]
     [TestCase("call.refer.started.v2")]
     [TestCase("CALL.REFER.STARTED")]
