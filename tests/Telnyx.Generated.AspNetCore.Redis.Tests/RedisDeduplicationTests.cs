@@ -293,7 +293,14 @@ public class RedisDeduplicationTests
     private static Task Restored(IConnectionMultiplexer connection)
     {
         var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.ConnectionRestored += (_, _) => restored.TrySetResult();
+        // The subscription connection can come back before the interactive one that carries the claims.
+        connection.ConnectionRestored += (_, e) =>
+        {
+            if (e.ConnectionType == ConnectionType.Interactive)
+            {
+                restored.TrySetResult();
+            }
+        };
         return restored.Task;
     }
 
