@@ -5,7 +5,7 @@ namespace Telnyx.Generated;
 /// <c>TelnyxClient.Calls.Actions</c>, which sends through the Telnyx pipeline (auth, retries, command ids, typed
 /// errors); constructed directly on a plain <see cref="HttpClient"/> it sends exactly what it is given.
 /// </summary>
-public partial class CallActionsClient
+internal partial class CallActionsClient
 {
     // The spec's server URL is baked into the generated constructor; TelnyxClient points the client at BaseUrl
     // through this one instead, so no mutable BaseUrl property is generated.

@@ -31,7 +31,7 @@ internal static class CommandIdBody
 
         var start = Array.IndexOf(body, (byte)'{');
 
-        var id = CommandIds.Next().ToString();
+        var id = Guid.NewGuid().ToString();
         var isEmpty = body.AsSpan(start + 1).TrimStart(" \t\r\n"u8).StartsWith("}"u8);
 
         // {  +  "command_id":"<36-char uuid>"  +  , (unless the object was empty)  +  the rest of the body
@@ -97,7 +97,7 @@ internal static class CommandIdBody
     private static (byte[] Body, string? CommandId) ReplaceBlank(byte[] body)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
-        var id = CommandIds.Next().ToString();
+        var id = Guid.NewGuid().ToString();
         node["command_id"] = id;
         return (JsonSerializer.SerializeToUtf8Bytes(node), id);
     }
