@@ -16,7 +16,8 @@ public sealed record ThroughputResult(int Callers, ThroughputRun Ours, Throughpu
 /// <param name="Seconds">Total length of the measured windows.</param>
 /// <param name="P50Milliseconds">Median latency of one command, send to typed response.</param>
 /// <param name="P99Milliseconds">99th percentile latency.</param>
-public sealed record ThroughputRun(int Commands, int Errors, double Seconds, double P50Milliseconds, double P99Milliseconds)
+/// <param name="CpuMicrosecondsPerCommand">Process CPU time (client and emulator) per completed command: less sensitive than wall time to other load on the machine.</param>
+public sealed record ThroughputRun(int Commands, int Errors, double Seconds, double P50Milliseconds, double P99Milliseconds, double CpuMicrosecondsPerCommand)
 {
     /// <summary>Completed commands per second over the measured windows.</summary>
     public double CommandsPerSecond => Seconds > 0 ? Commands / Seconds : 0;
