@@ -5,7 +5,7 @@ namespace Telnyx.Generated.Http;
 
 /// <summary>
 /// Gives a request body a command_id when it has none. Done once per logical call, on the serialised bytes, so every
-/// retry carries the same id, the caller's object is never mutated, and any way of calling the generated client gets it.
+/// retry carries the same id and the caller's object is never mutated.
 /// </summary>
 internal static class CommandIdBody
 {
