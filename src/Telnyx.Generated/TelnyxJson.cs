@@ -6,9 +6,8 @@ namespace Telnyx.Generated;
 /// <summary>The JSON rules shared by every generated model, for requests, responses and webhooks.</summary>
 internal static class TelnyxJson
 {
-    // One resolver for all settings: Newtonsoft caches contracts per resolver instance. Declared before the settings
-    // below because static fields initialise in textual order: declared after them, the settings got a null resolver
-    // (Newtonsoft's default), so errors and webhooks enforced the spec's required fields and threw on a missing one.
+    // One resolver for all settings, because Newtonsoft caches contracts per resolver instance. It must stay above the
+    // settings: static fields initialise in textual order, and the settings read it.
     private static readonly IContractResolver Resolver = new LenientContractResolver();
 
     /// <summary>Settings for reading anything Telnyx sends (responses, errors, webhooks).</summary>

@@ -3,7 +3,8 @@ namespace Telnyx.Generated.TestSupport;
 /// <summary>
 /// A copy of what building the library needs (spec/, generator/, src/Telnyx.Generated/ and the root props) in a temp
 /// folder outside the repository, so tests can edit the spec and build without touching the checkout. A fixture
-/// creates one in OneTimeSetUp and disposes it (deleting the folder) in OneTimeTearDown.
+/// creates one in OneTimeSetUp and disposes it (deleting the folder) in OneTimeTearDown. Further folders (another
+/// project under src/, say) can be copied too.
 /// </summary>
 internal sealed class TempRepository : IDisposable
 {
@@ -18,11 +19,11 @@ internal sealed class TempRepository : IDisposable
 
     public string CallControlSpec => Path.Combine(RepoRoot, "spec", "telnyx-call-control.yaml");
 
-    public TempRepository()
+    public TempRepository(params string[] moreFolders)
     {
         Root = Path.Combine(Path.GetTempPath(), "telnyx-generated-build-" + Guid.NewGuid().ToString("N")[..8]);
         var repo = Path.Combine(Root, "repo");
-        foreach (var folder in new[] { "spec", "generator", Path.Combine("src", "Telnyx.Generated") })
+        foreach (var folder in (string[])["spec", "generator", Path.Combine("src", "Telnyx.Generated"), .. moreFolders])
         {
             CopyFolder(Repo.Path(folder), Path.Combine(repo, folder));
         }
@@ -36,13 +37,13 @@ internal sealed class TempRepository : IDisposable
 
     public void Dispose() => TryDelete(Root);
 
-    /// <summary>A console project outside the copied repository with a ProjectReference to the copied library.</summary>
-    public string CreateConsumer(string name, string programSource)
+    /// <summary>A console project outside the copied repository with a ProjectReference to the copied library (and any other copied projects given).</summary>
+    public string CreateConsumer(string name, string programSource, params string[] moreProjects)
     {
         var folder = Path.Combine(Root, name);
         Directory.CreateDirectory(folder);
-        var reference = Path.GetRelativePath(folder, LibraryProject).Replace('\\', '/');
-        File.WriteAllText(Path.Combine(folder, name + ".csproj"), ConsumerProject.Csproj("Microsoft.NET.Sdk", $"""    <ProjectReference Include="{reference}" />"""));
+        var references = ((string[])[LibraryProject, .. moreProjects]).Select(p => $"""    <ProjectReference Include="{Path.GetRelativePath(folder, p).Replace('\\', '/')}" />""");
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), ConsumerProject.Csproj("Microsoft.NET.Sdk", string.Join(Environment.NewLine, references)));
         File.WriteAllText(Path.Combine(folder, "Program.cs"), programSource);
         return Path.Combine(folder, name + ".csproj");
     }

@@ -14,7 +14,7 @@ public sealed record SuiteResult(IReadOnlyList<Summary> Summaries, IReadOnlyList
     public int ExitCode =>
         (Summaries.Count > 0 || Throughput.Count > 0)
         && Summaries.All(s => !s.HasCriticalValidationErrors && s.Reports.Length > 0 && s.Reports.All(r => r.Success))
-        && Throughput.All(t => t.Commands > 0)
+        && Throughput.All(t => t.Ours.Commands > 0 && t.Raw.Commands > 0)
             ? 0
             : 1;
 }

@@ -17,7 +17,7 @@ if (args.Length > 1 && args[0] == "--paired" && args[1] == "webhook")
 
 if (args.Length > 0 && args[0] == "--alloc-profile")
 {
-    return await AllocationProfile.RunAsync(args.Length > 1 ? Enum.Parse<CallAction>(args[1]) : CallAction.Refer);
+    return await AllocationProfile.RunAsync(args.Length > 1 ? args[1] : "Refer");
 }
 
 return Telnyx.Generated.Benchmarks.BenchmarkSuite.Run(args).ExitCode;

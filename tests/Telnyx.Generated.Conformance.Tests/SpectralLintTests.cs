@@ -14,6 +14,7 @@ public sealed class SpectralLintTests
     private static readonly string[] OwnRules =
     [
         "telnyx-operation-id-deliberate",
+        "telnyx-operation-idempotency",
         "telnyx-operation-one-tag",
         "telnyx-property-description",
         "telnyx-enum-description",
@@ -53,6 +54,8 @@ public sealed class SpectralLintTests
 
         var sendDtmf = Map("paths", "/calls/{call_control_id}/actions/send_dtmf", "post");
         sendDtmf.Children[new YamlScalarNode("operationId")] = new YamlScalarNode("send_dtmf");
+        Map("paths", "/calls/{call_control_id}/actions/siprec_start", "post").Children.Remove(new YamlScalarNode("x-telnyx-idempotency"));
+        Map("paths", "/calls/{call_control_id}/actions/siprec_stop", "post").Children[new YamlScalarNode("x-telnyx-idempotency")] = new YamlScalarNode("commandid");
         Map("paths", "/calls/{call_control_id}/actions/refer", "post").Children[new YamlScalarNode("tags")] = new YamlSequenceNode(new YamlScalarNode("Call Commands"), new YamlScalarNode("Calls"));
         Map("components", "schemas", "ReferRequest", "properties", "sip_address").Children.Remove(new YamlScalarNode("description"));
         Map("components", "schemas", "SipTransport").Children.Remove(new YamlScalarNode("description"));
@@ -84,6 +87,8 @@ public sealed class SpectralLintTests
             Assert.That(results.Where(r => r.Code.StartsWith("telnyx-", StringComparison.Ordinal)).Select(r => r.Code).Distinct(), Is.EquivalentTo(OwnRules));
             Assert.That(results.Where(r => OwnRules.Contains(r.Code)).Select(r => r.Severity).Distinct(), Is.EqualTo(new[] { 0 }), "our rules are errors");
             Assert.That(results, Has.Some.Matches<LintResult>(r => r!.Code == "telnyx-property-description" && r.Path.EndsWith("sip_address", StringComparison.Ordinal)));
+            Assert.That(results.Where(r => r.Code == "telnyx-operation-idempotency").Select(r => r.Path),
+                Has.Some.Contains("siprec_start").And.Some.Contains("siprec_stop"), "a missing and a misspelt x-telnyx-idempotency");
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -32,8 +33,12 @@ internal static class TelnyxErrors
 
     public static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
     {
+        // A Content-Length, not chunked framing: the chunked terminator went out as a separate write, so a client that
+        // reads the body to its end (as TelnyxClient does, to bound the read by its timeout) waited for one more segment.
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(new JsonSerializerOptions { WriteIndented = false }), context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -7,7 +7,7 @@ public abstract class TelnyxException : Exception
     /// <param name="message">What happened, free of secrets.</param>
     /// <param name="attempts">How many attempts were made.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
-    protected TelnyxException(string message, int attempts, Exception? innerException)
+    private protected TelnyxException(string message, int attempts, Exception? innerException)
         : base(message, innerException)
     {
         Attempts = attempts;

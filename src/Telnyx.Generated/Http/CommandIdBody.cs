@@ -5,7 +5,7 @@ namespace Telnyx.Generated.Http;
 
 /// <summary>
 /// Gives a request body a command_id when it has none. Done once per logical call, on the serialised bytes, so every
-/// retry carries the same id, the caller's object is never mutated, and any way of calling the generated client gets it.
+/// retry carries the same id and the caller's object is never mutated.
 /// </summary>
 internal static class CommandIdBody
 {
@@ -31,7 +31,7 @@ internal static class CommandIdBody
 
         var start = Array.IndexOf(body, (byte)'{');
 
-        var id = CommandIds.Next().ToString();
+        var id = Guid.NewGuid().ToString();
         var isEmpty = body.AsSpan(start + 1).TrimStart(" \t\r\n"u8).StartsWith("}"u8);
 
         // {  +  "command_id":"<36-char uuid>"  +  , (unless the object was empty)  +  the rest of the body
@@ -97,7 +97,7 @@ internal static class CommandIdBody
     private static (byte[] Body, string? CommandId) ReplaceBlank(byte[] body)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
-        var id = CommandIds.Next().ToString();
+        var id = Guid.NewGuid().ToString();
         node["command_id"] = id;
         return (JsonSerializer.SerializeToUtf8Bytes(node), id);
     }

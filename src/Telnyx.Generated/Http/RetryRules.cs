@@ -1,13 +1,45 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Polly;
+using Polly.Retry;
 using Polly.Timeout;
 
 namespace Telnyx.Generated.Http;
 
-/// <summary>What is retried and how long the server asked to wait.</summary>
+/// <summary>When a call is tried again, and how long to wait first.</summary>
 internal static class RetryRules
 {
+    /// <summary>Retries with exponential backoff and jitter around a per-attempt timeout, for operations with this repeat rule.</summary>
+    public static ResiliencePipeline<HttpResponseMessage> Pipeline(TelnyxClientSettings settings, RepeatSafety safety)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.TimeProvider };
+        if (settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = settings.MaxRetries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(0.5),
+                MaxDelay = TimeSpan.FromSeconds(8),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } r ? ServerDelay(r, settings.TimeProvider) : null),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            });
+        }
+
+        if (settings.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(settings.Timeout);
+        }
+
+        return builder.Build();
+    }
+
     public static bool ShouldRetry(RepeatSafety safety, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryDelay, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)

@@ -12,19 +12,19 @@ internal static class TelnyxLog
             "Telnyx {Method} {Path} attempt {Attempt}: {Status} in {ElapsedMs:0.0} ms (command_id {CommandId})");
 
     // The status is formatted only when the line is written: no string per call when logging is off.
-    public static void Attempt(ILogger? logger, TelnyxPipelineHandler.CallState state, int attempt, System.Net.HttpStatusCode status, TimeSpan elapsed)
+    public static void Attempt(ILogger? logger, TelnyxCall call, int attempt, System.Net.HttpStatusCode status, TimeSpan elapsed)
     {
         if (logger is not null && logger.IsEnabled(LogLevel.Information))
         {
-            Attempt(logger, state, attempt, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
+            Attempt(logger, call, attempt, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
         }
     }
 
-    public static void Attempt(ILogger? logger, TelnyxPipelineHandler.CallState state, int attempt, string status, TimeSpan elapsed)
+    public static void Attempt(ILogger? logger, TelnyxCall call, int attempt, string status, TimeSpan elapsed)
     {
         if (logger is not null && logger.IsEnabled(LogLevel.Information))
         {
-            AttemptLine(logger, state.Method, state.PathTemplate, attempt, status, elapsed.TotalMilliseconds, state.CommandId, null);
+            AttemptLine(logger, call.Method, call.Operation.PathTemplate, attempt, status, elapsed.TotalMilliseconds, call.CommandId, null);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace Telnyx.Generated.Benchmarks.Commands;
 /// </summary>
 public static class AllocationProfile
 {
-    public static async Task<int> RunAsync(CallAction action, int calls = 200_000)
+    public static async Task<int> RunAsync(string action, int calls = 200_000)
     {
         var breakdown = new CommandOverheadBreakdown { Action = action };
         breakdown.Setup();

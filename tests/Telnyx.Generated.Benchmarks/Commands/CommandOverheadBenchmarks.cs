@@ -16,8 +16,8 @@ public class CommandOverheadBenchmarks
     private TelnyxClient _telnyx = null!;
     private HandWrittenClient _handWritten = null!;
 
-    [ParamsAllValues]
-    public CallAction Action { get; set; }
+    [ParamsSource(typeof(SampleRequests), nameof(SampleRequests.Actions))]
+    public string Action { get; set; } = null!;
 
     [GlobalSetup]
     public void Setup()

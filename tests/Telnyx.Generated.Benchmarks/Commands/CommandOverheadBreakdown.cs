@@ -3,8 +3,8 @@ using BenchmarkDotNet.Attributes;
 namespace Telnyx.Generated.Benchmarks.Commands;
 
 /// <summary>
-/// Where benchmark 3's overhead comes from, layer by layer, for one action Telnyx de-duplicates (refer: the pipeline
-/// adds a command_id) and one it does not (switch_supervisor_role):
+/// Where benchmark 3's overhead comes from, layer by layer, for the first action Telnyx de-duplicates (the pipeline
+/// adds a command_id) and the first it does not:
 /// hand-written baseline, then the generated CallActionsClient alone on a plain HttpClient, then the same with the one
 /// structural cost of sending through a caller's HttpClient from inside another (a second HttpClient hop and a copy of
 /// the request, since a sent message cannot be sent again), then TelnyxClient with retries and timeout off (the
@@ -23,8 +23,8 @@ public class CommandOverheadBreakdown
     private TelnyxClient _telnyx = null!;
     private HandWrittenClient _handWritten = null!;
 
-    [Params(CallAction.Refer, CallAction.SwitchSupervisorRole)]
-    public CallAction Action { get; set; }
+    [ParamsSource(typeof(SampleRequests), nameof(SampleRequests.OneWithAndOneWithoutCommandId))]
+    public string Action { get; set; } = null!;
 
     [GlobalSetup]
     public void Setup()

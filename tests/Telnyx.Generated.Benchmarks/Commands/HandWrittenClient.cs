@@ -17,42 +17,14 @@ public sealed class HandWrittenClient(HttpClient http, Uri baseUrl, string apiKe
     private static readonly ProductInfoHeaderValue UserAgent = ProductInfoHeaderValue.Parse("Telnyx.Generated/0.1.0");
 
     private readonly AuthenticationHeaderValue _authorization = new("Bearer", apiKey);
-    private readonly string _callsUrl = baseUrl.AbsoluteUri + "calls/";
 
-    public Task<CallControlCommandResponse> SendAsync(SampleRequests samples, CallAction action, CancellationToken cancellationToken = default)
+    public async Task<CallControlCommandResponse> SendAsync(SampleRequests samples, string action, CancellationToken cancellationToken = default)
     {
-        switch (action)
-        {
-            case CallAction.UpdateClientState:
-                return SendAsync(HttpMethod.Put, "client_state_update", samples.UpdateClientState, cancellationToken);
-            case CallAction.Refer:
-                samples.Refer.CommandId = Guid.NewGuid().ToString();
-                return SendAsync(HttpMethod.Post, "refer", samples.Refer, cancellationToken);
-            case CallAction.SendDtmf:
-                samples.SendDtmf.CommandId = Guid.NewGuid().ToString();
-                return SendAsync(HttpMethod.Post, "send_dtmf", samples.SendDtmf, cancellationToken);
-            case CallAction.StartSiprec:
-                return SendAsync(HttpMethod.Post, "siprec_start", samples.StartSiprec, cancellationToken);
-            case CallAction.StopSiprec:
-                samples.StopSiprec.CommandId = Guid.NewGuid().ToString();
-                return SendAsync(HttpMethod.Post, "siprec_stop", samples.StopSiprec, cancellationToken);
-            case CallAction.StartNoiseSuppression:
-                samples.StartNoiseSuppression.CommandId = Guid.NewGuid().ToString();
-                return SendAsync(HttpMethod.Post, "suppression_start", samples.StartNoiseSuppression, cancellationToken);
-            case CallAction.StopNoiseSuppression:
-                samples.StopNoiseSuppression.CommandId = Guid.NewGuid().ToString();
-                return SendAsync(HttpMethod.Post, "suppression_stop", samples.StopNoiseSuppression, cancellationToken);
-            case CallAction.SwitchSupervisorRole:
-                return SendAsync(HttpMethod.Post, "switch_supervisor_role", samples.SwitchSupervisorRole, cancellationToken);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(action), action, null);
-        }
-    }
-
-    private async Task<CallControlCommandResponse> SendAsync(HttpMethod method, string action, object body, CancellationToken cancellationToken)
-    {
-        var url = _callsUrl + Uri.EscapeDataString(SampleRequests.CallControlId) + "/actions/" + action;
-        using var request = new HttpRequestMessage(method, url)
+        var operation = SampleRequests.Operation.Named(action);
+        var body = samples.Request(action);
+        operation.CommandIdProperty?.SetValue(body, operation.TakesCommandId ? Guid.NewGuid().ToString() : null);
+        var url = baseUrl.AbsoluteUri + operation.PathTemplate.Replace("{call_control_id}", Uri.EscapeDataString(SampleRequests.CallControlId), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(operation.Method, url)
         {
             Content = new StringContent(JsonConvert.SerializeObject(body, WriteSettings), Encoding.UTF8, "application/json"),
         };

@@ -1,14 +1,24 @@
 namespace Telnyx.Generated.Benchmarks.Throughput;
 
-/// <summary>One concurrency level of benchmark 4.</summary>
+/// <summary>One concurrency level of benchmark 4: TelnyxClient and the hand-written baseline, measured in alternating rounds.</summary>
 /// <param name="Callers">Concurrent callers, each awaiting its previous command before sending the next.</param>
-/// <param name="Commands">Commands completed in the measured window.</param>
+/// <param name="Ours">TelnyxClient with default options.</param>
+/// <param name="Raw">A hand-written HttpClient + Newtonsoft call against the same emulator.</param>
+public sealed record ThroughputResult(int Callers, ThroughputRun Ours, ThroughputRun Raw)
+{
+    /// <summary>Ours / raw commands per second: 1.0 means the client costs nothing a socket can see.</summary>
+    public double Ratio => Raw.CommandsPerSecond > 0 ? Ours.CommandsPerSecond / Raw.CommandsPerSecond : 0;
+}
+
+/// <summary>What one client did at one concurrency level, summed over its rounds.</summary>
+/// <param name="Commands">Commands completed in the measured windows.</param>
 /// <param name="Errors">Commands that threw (the emulator answered with an error or the socket failed).</param>
-/// <param name="Seconds">Length of the measured window.</param>
+/// <param name="Seconds">Total length of the measured windows.</param>
 /// <param name="P50Milliseconds">Median latency of one command, send to typed response.</param>
 /// <param name="P99Milliseconds">99th percentile latency.</param>
-public sealed record ThroughputResult(int Callers, int Commands, int Errors, double Seconds, double P50Milliseconds, double P99Milliseconds)
+/// <param name="CpuMicrosecondsPerCommand">Process CPU time (client and emulator) per completed command: less sensitive than wall time to other load on the machine.</param>
+public sealed record ThroughputRun(int Commands, int Errors, double Seconds, double P50Milliseconds, double P99Milliseconds, double CpuMicrosecondsPerCommand)
 {
-    /// <summary>Completed commands per second over the measured window.</summary>
+    /// <summary>Completed commands per second over the measured windows.</summary>
     public double CommandsPerSecond => Seconds > 0 ? Commands / Seconds : 0;
 }

@@ -27,7 +27,7 @@ public class ErrorTests
     {
         await using var f = await EmulatorFixture.StartAsync();
 
-        var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => f.Actions.ReferAsync(f.Emulator.CreateCall(), new ReferRequest()));
+        var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => f.Actions.ReferAsync(f.Emulator.CreateCall(), new ReferRequest { SipAddress = null! }));
 
         Assert.That(ex!.StatusCode, Is.EqualTo(422));
         Assert.That(ex.Errors.Single().Code, Is.EqualTo("10004"));

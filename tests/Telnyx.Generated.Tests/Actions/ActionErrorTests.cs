@@ -76,7 +76,7 @@ public class ActionErrorTests
     {
         using var telnyx = new RecordingTelnyx(HttpStatusCode.UnprocessableEntity, body);
 
-        var ex = await CatchAsync(() => telnyx.Actions.ReferAsync("v3:id", new ReferRequest()));
+        var ex = await CatchAsync(() => telnyx.Actions.ReferAsync("v3:id", new ReferRequest { SipAddress = "sip:a@b.c" }));
 
         Assert.That(ex, Is.TypeOf<TelnyxApiException>());
         Assert.That(((TelnyxApiException)ex!).StatusCode, Is.EqualTo(422));

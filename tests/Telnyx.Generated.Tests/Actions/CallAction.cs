@@ -1,133 +1,116 @@
+using System.Reflection;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Telnyx.Generated.Tests.Contract;
 
 namespace Telnyx.Generated.Tests.Actions;
 
-/// <summary>One of the eight actions: how to call it, where it goes, and a request with every field set.</summary>
+/// <summary>
+/// One operation of spec/telnyx-call-control.yaml, read from the spec itself, so a new operation is covered by every
+/// test that enumerates <see cref="All"/>: how to call it (its <see cref="ICallActionsClient"/> method, found by
+/// operationId), where it goes, its repeat rule, and request bodies built from the spec's examples.
+/// </summary>
 public sealed class CallAction
 {
-    private readonly Func<ICallActionsClient, string, object?, Task<CallControlCommandResponse>> _invoke;
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore });
+    private readonly MethodInfo _method;
 
-    private CallAction(string path, string method, string requestSchema, Func<object> minimal, Func<object> full, string fullJson,
-        Func<ICallActionsClient, string, object?, Task<CallControlCommandResponse>> invoke)
+    private CallAction(string path, string method, JObject operation)
     {
-        Path = path;
-        Method = method;
-        RequestSchema = requestSchema;
-        Minimal = minimal;
-        Full = full;
-        FullJson = JObject.Parse(fullJson);
-        _invoke = invoke;
+        Path = path[(path.LastIndexOf('/') + 1)..];
+        PathTemplate = path.TrimStart('/');
+        Method = method.ToUpperInvariant();
+        OperationId = (string)operation["operationId"]!;
+        Idempotency = (string?)operation["x-telnyx-idempotency"];
+        RequestSchema = SpecFile.RefName((string)operation["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!);
+        _method = typeof(ICallActionsClient).GetMethod(OperationId + "Async")
+            ?? throw new AssertionException($"{OperationId}: ICallActionsClient has no {OperationId}Async");
+        RequestType = _method.GetParameters()[1].ParameterType;
+        FullJson = FullBody(SpecFile.CallControl.Schema(RequestSchema));
     }
 
     /// <summary>The last path segment (calls/{id}/actions/PATH).</summary>
     public string Path { get; }
 
+    /// <summary>The spec's path without the leading slash, as the client logs it.</summary>
+    public string PathTemplate { get; }
+
     public string Method { get; }
+
+    public string OperationId { get; }
+
+    /// <summary>The spec's x-telnyx-idempotency, null when absent.</summary>
+    public string? Idempotency { get; }
 
     public string RequestSchema { get; }
 
-    public Func<object> Minimal { get; }
+    public Type RequestType { get; }
 
-    public Func<object> Full { get; }
-
+    /// <summary>Every property of the request schema set, from the spec's examples (enums: their first value).</summary>
     public JObject FullJson { get; }
 
-    public Task<CallControlCommandResponse> InvokeAsync(ICallActionsClient client, string callControlId, object? request) =>
-        _invoke(client, callControlId, request);
+    /// <summary>The schema's own example: a valid body.</summary>
+    public JObject ExampleJson => (JObject)SpecFile.CallControl.Schema(RequestSchema)["example"]!;
+
+    public bool TakesCommandId => SpecFile.CallControl.Schema(RequestSchema)["properties"]?["command_id"] is not null;
+
+    /// <summary>A request with nothing set (required members bypassed on purpose: what reaches Telnyx is the test).</summary>
+    public object Minimal() => Activator.CreateInstance(RequestType)!;
+
+    public object Full() => FromJson(FullJson);
+
+    public object FromJson(JObject json) => json.ToObject(RequestType, Serializer)!;
+
+    public Task<CallControlCommandResponse> InvokeAsync(ICallActionsClient client, string callControlId, object? request, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (Task<CallControlCommandResponse>)_method.Invoke(client, [callControlId, request, cancellationToken])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            return Task.FromException<CallControlCommandResponse>(e.InnerException);
+        }
+    }
 
     public override string ToString() => Path;
 
     public static readonly CallAction[] All =
-    [
-        new("client_state_update", "PUT", "UpdateClientStateRequest",
-            () => new UpdateClientStateRequest(),
-            () => new UpdateClientStateRequest { ClientState = "aGF2ZSBhIG5pY2UgZGF5ID1d" },
-            """{"client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d"}""",
-            (c, id, r) => c.UpdateClientStateAsync(id, (UpdateClientStateRequest)r!)),
-        new("refer", "POST", "ReferRequest",
-            () => new ReferRequest(),
-            () => new ReferRequest
-            {
-                ClientState = "aGF2ZSBhIG5pY2UgZGF5ID1d",
-                CommandId = "891510ac-f3e4-11e8-af5b-de00688a4901",
-                CustomHeaders = [new CustomSipHeader { Name = "head_1", Value = "val_1" }, new CustomSipHeader { Name = "head_2", Value = "val_2" }],
-                SipAddress = "sip:username@sip.non-telnyx-address.com",
-                SipAuthPassword = "p4ss",
-                SipAuthUsername = "agent",
-                SipHeaders = [new SipHeader { Name = SipHeaderName.UserToUser, Value = "value" }],
-            },
-            """
-            {"client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d","command_id":"891510ac-f3e4-11e8-af5b-de00688a4901",
-             "custom_headers":[{"name":"head_1","value":"val_1"},{"name":"head_2","value":"val_2"}],
-             "sip_address":"sip:username@sip.non-telnyx-address.com","sip_auth_password":"p4ss","sip_auth_username":"agent",
-             "sip_headers":[{"name":"User-to-User","value":"value"}]}
-            """,
-            (c, id, r) => c.ReferAsync(id, (ReferRequest)r!)),
-        new("send_dtmf", "POST", "SendDtmfRequest",
-            () => new SendDtmfRequest(),
-            () => new SendDtmfRequest { ClientState = "aGF2ZSBhIG5pY2UgZGF5ID1d", CommandId = "cmd-1", Digits = "1www2WABCDw9", DurationMillis = 500 },
-            """{"client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d","command_id":"cmd-1","digits":"1www2WABCDw9","duration_millis":500}""",
-            (c, id, r) => c.SendDtmfAsync(id, (SendDtmfRequest)r!)),
-        new("siprec_start", "POST", "StartSiprecRequest",
-            () => new StartSiprecRequest(),
-            // false and 0 are set on purpose: a value the caller set is sent even when it equals the type's default.
-            () => new StartSiprecRequest
-            {
-                ClientState = "aGF2ZSBhIG5pY2UgZGF5ID1d",
-                ConnectorName = "my-siprec-connector",
-                IncludeMetadataCustomHeaders = true,
-                Secure = false,
-                SessionTimeoutSecs = 0,
-                SipTransport = SipTransport.Tls,
-                SiprecTrack = SiprecTrack.OutboundTrack,
-            },
-            """
-            {"client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d","connector_name":"my-siprec-connector","include_metadata_custom_headers":true,
-             "secure":false,"session_timeout_secs":0,"sip_transport":"tls","siprec_track":"outbound_track"}
-            """,
-            (c, id, r) => c.StartSiprecAsync(id, (StartSiprecRequest)r!)),
-        new("siprec_stop", "POST", "StopSiprecRequest",
-            () => new StopSiprecRequest(),
-            () => new StopSiprecRequest { ClientState = "aGF2ZSBhIG5pY2UgZGF5ID1d", CommandId = "cmd-2" },
-            """{"client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d","command_id":"cmd-2"}""",
-            (c, id, r) => c.StopSiprecAsync(id, (StopSiprecRequest)r!)),
-        new("suppression_start", "POST", "StartNoiseSuppressionRequest",
-            () => new StartNoiseSuppressionRequest(),
-            () => new StartNoiseSuppressionRequest
-            {
-                ClientState = "aGF2ZSBhIG5pY2UgZGF5ID1d",
-                CommandId = "cmd-3",
-                Direction = NoiseSuppressionDirection.Both,
-                NoiseSuppressionEngine = NoiseSuppressionEngine.AiCoustics,
-                NoiseSuppressionEngineConfig = new NoiseSuppressionEngineConfig
-                {
-                    AttenuationLimit = 0,
-                    EnhancementLevel = 0.5,
-                    Family = NoiseSuppressionModelFamily.Quail,
-                    Mode = NoiseSuppressionMode.Advanced,
-                    Model = NoiseSuppressionKrispModel.KrispVivaProV1,
-                    Size = NoiseSuppressionModelSize.Vf11L,
-                    SuppressionLevel = 50.5,
-                    VoiceGain = 1.5,
-                },
-            },
-            """
-            {"client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d","command_id":"cmd-3","direction":"both","noise_suppression_engine":"AiCoustics",
-             "noise_suppression_engine_config":{"attenuation_limit":0,"enhancement_level":0.5,"family":"quail","mode":"advanced",
-               "model":"krisp-viva-pro-v1.kef","size":"vf_1_1_l","suppression_level":50.5,"voice_gain":1.5}}
-            """,
-            (c, id, r) => c.StartNoiseSuppressionAsync(id, (StartNoiseSuppressionRequest)r!)),
-        new("suppression_stop", "POST", "StopNoiseSuppressionRequest",
-            () => new StopNoiseSuppressionRequest(),
-            () => new StopNoiseSuppressionRequest { ClientState = "aGF2ZSBhIG5pY2UgZGF5ID1d", CommandId = "cmd-4" },
-            """{"client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d","command_id":"cmd-4"}""",
-            (c, id, r) => c.StopNoiseSuppressionAsync(id, (StopNoiseSuppressionRequest)r!)),
-        new("switch_supervisor_role", "POST", "SwitchSupervisorRoleRequest",
-            () => new SwitchSupervisorRoleRequest(),
-            () => new SwitchSupervisorRoleRequest { Role = SupervisorRole.Whisper },
-            """{"role":"whisper"}""",
-            (c, id, r) => c.SwitchSupervisorRoleAsync(id, (SwitchSupervisorRoleRequest)r!)),
-    ];
+        ((JObject)SpecFile.CallControl.Document["paths"]!).Properties()
+            .SelectMany(path => ((JObject)path.Value).Properties().Select(op => new CallAction(path.Name, op.Name, (JObject)op.Value)))
+            .ToArray();
+
+    public static CallAction Named(string path) => All.Single(a => a.Path == path);
 
     public static IEnumerable<TestCaseData> Cases() => All.Select(a => new TestCaseData(a).SetArgDisplayNames(a.Path));
+
+    private static JObject FullBody(JObject schema)
+    {
+        var body = new JObject();
+        foreach (var property in SpecFile.OwnProperties(schema))
+        {
+            body[property.Name] = FullValue((JObject)property.Value);
+        }
+
+        return body;
+    }
+
+    private static JToken FullValue(JObject schema)
+    {
+        if (SpecFile.PropertyRef(schema) is { } reference)
+        {
+            var target = SpecFile.CallControl.Schema(SpecFile.RefName(reference));
+            return target["enum"] is JArray values ? values[0].DeepClone() : schema["example"]?.DeepClone() ?? FullBody(target);
+        }
+
+        return schema["example"]?.DeepClone() ?? (string?)schema["type"] switch
+        {
+            "array" => new JArray(FullValue((JObject)schema["items"]!)),
+            "string" => "value",
+            "integer" => schema["minimum"] ?? 1,
+            "number" => schema["minimum"] ?? 1.5,
+            "boolean" => true,
+            var other => throw new AssertionException($"a {other} property without an example or a named schema: {schema}"),
+        };
+    }
 }

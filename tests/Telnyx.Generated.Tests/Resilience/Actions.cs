@@ -1,45 +1,37 @@
+using Newtonsoft.Json.Linq;
+using Telnyx.Generated.Tests.Actions;
+
 namespace Telnyx.Generated.Tests.Resilience;
 
-/// <summary>Each of the eight actions, callable by its wire name with a minimal valid request.</summary>
+/// <summary>Every operation of the spec, grouped by its x-telnyx-idempotency, callable by its wire name with the spec's example body.</summary>
 internal static class Actions
 {
-    public static readonly string[] WithCommandId = ["refer", "send_dtmf", "siprec_stop", "suppression_start", "suppression_stop"];
-    public static readonly string[] NotIdempotent = ["siprec_start", "switch_supervisor_role"];
-    public static readonly string[] RetriedOnAnyFailure = [.. WithCommandId, "client_state_update"];
-    public static readonly string[] All = [.. RetriedOnAnyFailure, .. NotIdempotent];
+    public static readonly string[] WithCommandId = Where(a => a.Idempotency == "command-id");
+    public static readonly string[] NotIdempotent = Where(a => a.Idempotency is null or "none");
+    public static readonly string[] RetriedOnAnyFailure = Where(a => a.Idempotency is "command-id" or "idempotent");
+    public static readonly string[] All = Where(_ => true);
 
     public static Task<CallControlCommandResponse> Call(ITelnyxClient client, string action, string? commandId = null, CancellationToken cancellationToken = default, string callControlId = "v3:call-id") =>
         Call(client, action, Request(action, commandId), cancellationToken, callControlId);
 
-    public static Task<CallControlCommandResponse> Call(ITelnyxClient client, string action, object request, CancellationToken cancellationToken = default, string callControlId = "v3:call-id")
+    public static Task<CallControlCommandResponse> Call(ITelnyxClient client, string action, object request, CancellationToken cancellationToken = default, string callControlId = "v3:call-id") =>
+        CallAction.Named(action).InvokeAsync(client.Calls.Actions, callControlId, request, cancellationToken);
+
+    /// <summary>The spec's example body, with <paramref name="commandId"/> as its command_id (none when null).</summary>
+    public static object Request(string action, string? commandId = null)
     {
-        var a = client.Calls.Actions;
-        return action switch
+        var spec = CallAction.Named(action);
+        var json = (JObject)spec.ExampleJson.DeepClone();
+        json.Remove("command_id");
+        if (commandId is not null)
         {
-            "client_state_update" => a.UpdateClientStateAsync(callControlId, (UpdateClientStateRequest)request, cancellationToken),
-            "refer" => a.ReferAsync(callControlId, (ReferRequest)request, cancellationToken),
-            "send_dtmf" => a.SendDtmfAsync(callControlId, (SendDtmfRequest)request, cancellationToken),
-            "siprec_start" => a.StartSiprecAsync(callControlId, (StartSiprecRequest)request, cancellationToken),
-            "siprec_stop" => a.StopSiprecAsync(callControlId, (StopSiprecRequest)request, cancellationToken),
-            "suppression_start" => a.StartNoiseSuppressionAsync(callControlId, (StartNoiseSuppressionRequest)request, cancellationToken),
-            "suppression_stop" => a.StopNoiseSuppressionAsync(callControlId, (StopNoiseSuppressionRequest)request, cancellationToken),
-            "switch_supervisor_role" => a.SwitchSupervisorRoleAsync(callControlId, (SwitchSupervisorRoleRequest)request, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
-        };
+            json["command_id"] = commandId;
+        }
+
+        return spec.FromJson(json);
     }
 
-    public static object Request(string action, string? commandId = null) => action switch
-    {
-        "client_state_update" => new UpdateClientStateRequest { ClientState = "aGk=" },
-        "refer" => new ReferRequest { SipAddress = "sip:a@b.c", CommandId = commandId },
-        "send_dtmf" => new SendDtmfRequest { Digits = "1", CommandId = commandId },
-        "siprec_start" => new StartSiprecRequest(),
-        "siprec_stop" => new StopSiprecRequest { CommandId = commandId },
-        "suppression_start" => new StartNoiseSuppressionRequest { CommandId = commandId },
-        "suppression_stop" => new StopNoiseSuppressionRequest { CommandId = commandId },
-        "switch_supervisor_role" => new SwitchSupervisorRoleRequest { Role = SupervisorRole.Barge },
-        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
-    };
-
     public static string? CommandIdOf(object request) => (string?)request.GetType().GetProperty("CommandId")?.GetValue(request);
+
+    private static string[] Where(Func<CallAction, bool> predicate) => CallAction.All.Where(predicate).Select(a => a.Path).ToArray();
 }

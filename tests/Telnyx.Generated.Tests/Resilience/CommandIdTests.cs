@@ -128,22 +128,4 @@ public class CommandIdTests
             Assert.That(result, Is.EqualTo(bytes));
         }
     }
-
-    [Test]
-    public void Generated_ids_are_distinct_random_v4_uuids_across_refills_and_threads()
-    {
-        // 4 threads x 1,000 ids: many refills of each thread's batch of random bytes.
-        var ids = new System.Collections.Concurrent.ConcurrentBag<Guid>();
-        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
-        {
-            for (var i = 0; i < 1_000; i++)
-            {
-                ids.Add(Telnyx.Generated.Http.CommandIds.Next());
-            }
-        });
-
-        Assert.That(ids.Distinct().Count(), Is.EqualTo(4_000));
-        Assert.That(ids.Select(id => id.ToString()[14]), Is.All.EqualTo('4'), "version 4");
-        Assert.That(ids.Select(id => id.ToString()[19]), Is.All.AnyOf('8', '9', 'a', 'b'), "RFC 9562 variant");
-    }
 }

@@ -128,7 +128,7 @@ public class RealSocketTests
             seen.TryAdd(body, true) && n % 10 == 0 ? Behaviour.ServiceUnavailable : Behaviour.Ok);
         using var client = OwnSockets(server.BaseUrl, new TestClock(RealTimeout));
 
-        var calls = Enumerable.Range(0, 200).Select(i => Task.Run(() => Actions.Call(client, Actions.WithCommandId[i % 5], callControlId: $"v3:call-{i}")));
+        var calls = Enumerable.Range(0, 200).Select(i => Task.Run(() => Actions.Call(client, Actions.WithCommandId[i % Actions.WithCommandId.Length], callControlId: $"v3:call-{i}")));
         var responses = await Task.WhenAll(calls);
 
         Assert.That(responses.Select(r => r.Data?.Result), Has.All.EqualTo("ok"));
