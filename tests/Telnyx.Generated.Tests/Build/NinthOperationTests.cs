@@ -37,7 +37,12 @@ public class NinthOperationTests
     private TempRepository _repo = null!;
 
     [OneTimeSetUp]
-    public void CopyRepository() => _repo = new TempRepository(Path.Combine("src", "Telnyx.Generated.Testing"));
+    public void CopyRepository()
+    {
+        _repo = new TempRepository(Path.Combine("src", "Telnyx.Generated.Testing"), Path.Combine("src", "Telnyx.Generated.Cli"),
+            Path.Combine("tests", "Telnyx.Generated.Tests"), Path.Combine("tests", "Shared"), Path.Combine("tests", "Fixtures"));
+        File.Copy(Repo.Path("tests", "Directory.Build.props"), Path.Combine(_repo.RepoRoot, "tests", "Directory.Build.props"));
+    }
 
     [OneTimeTearDown]
     public void DeleteCopy() => _repo.Dispose();
@@ -70,9 +75,14 @@ public class NinthOperationTests
         Assert.That(lines.Where(l => l.StartsWith("operation ", StringComparison.Ordinal)).Select(l => l["operation ".Length..]),
             Is.EquivalentTo(operationIds).And.Contain("HangupAsync"));
 
-        // CLI-HANGUP-HELP: once telnyx-calls builds its commands from the spec, the lead adds here: build
-        // src/Telnyx.Generated.Cli in this copy and assert `telnyx-calls call hangup --help` lists --client-state,
-        // --command-id and --custom-header.
+        var help = TempRepository.Dotnet(_repo.RepoRoot, "run", "--project", Path.Combine("src", "Telnyx.Generated.Cli"), "--", "call", "hangup", "--help");
+        Assert.That(help.ExitCode, Is.Zero, help.Output);
+        Assert.That(help.Output, Does.Contain("--client-state").And.Contain("--command-id").And.Contain("--custom-header"), "the CLI reads the spec");
+
+        var contract = TempRepository.Dotnet(_repo.RepoRoot, "test", Path.Combine("tests", "Telnyx.Generated.Tests"), "--filter", "FullyQualifiedName~Contract",
+            "--logger", "console;verbosity=detailed");
+        Assert.That(contract.ExitCode, Is.Zero, contract.Output);
+        Assert.That(contract.Output, Does.Contain("HangupRequest"), "the contract tests enumerate the new request schema");
     }
 
     private static string Fixture(string name) => File.ReadAllText(Repo.Path("tests", "Telnyx.Generated.Tests", "Build", "Fixtures", name));
