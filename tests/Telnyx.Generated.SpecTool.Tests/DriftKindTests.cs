@@ -292,7 +292,25 @@ public sealed class DriftKindTests
             Set(header, "name", "telnyx-signature");
         });
 
-        AssertSingle(findings, "webhook callReferStarted header telnyx-signature", "missing");
+        Assert.That(findings.Select(f => $"[{f.Kind}] {f.Location}"), Is.EquivalentTo(new[]
+        {
+            "[missing] webhook callReferStarted header telnyx-signature",
+            "[extra] webhook callReferStarted header telnyx-signature-ed25519",
+        }));
+    }
+
+    [Test]
+    public void A_webhook_header_whose_type_changes_is_reported()
+    {
+        var findings = FindingsAfter(o =>
+        {
+            var header = o.Sequence("webhooks", "callSiprecStopped", "post", "parameters").Children.OfType<YamlMappingNode>()
+                .Single(p => p.Children[new YamlScalarNode("name")].ToString() == "telnyx-timestamp");
+            Set(header, "schema", new YamlMappingNode { { "type", "string" } });
+        });
+
+        Assert.That(findings.Select(f => f.Location), Has.All.StartWith("webhook callSiprecStopped header telnyx-timestamp"));
+        Assert.That(findings.Select(f => f.Kind), Does.Contain("type"));
     }
 
     [Test]
