@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Telnyx.Generated.Testing.Internal;
@@ -21,8 +20,9 @@ internal static class CallCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds allowed per attempt.", DefaultValueFactory = _ => 30, Recursive = true };
         var call = new Command("call", "Invoke a call action: telnyx-calls call <action> <call-control-id> [--field value ...].") { baseUrl, apiKey, retries, timeout };
 
-        foreach (var operation in CallControlSpec.Operations.Values)
+        foreach (var action in ClientAction.All)
         {
+            var operation = action.Spec;
             var id = new Argument<string>("call-control-id") { Description = "The call's call_control_id." };
             var command = new Command(operation.Action, operation.Operation.Summary) { id };
             if (operation.Action.Contains('_', StringComparison.Ordinal))
@@ -36,8 +36,6 @@ internal static class CallCommand
                 command.Options.Add(option.Option);
             }
 
-            var method = typeof(ICallActionsClient).GetMethod(operation.Operation.OperationId + "Async")
-                ?? throw new InvalidOperationException($"ICallActionsClient has no {operation.Operation.OperationId}Async for {operation.Action}.");
             command.SetAction(async (parse, ct) =>
             {
                 var body = new JObject();
@@ -60,7 +58,7 @@ internal static class CallCommand
                 }
 
                 var settings = new TelnyxClientOptions { ApiKey = parse.GetValue(apiKey), BaseUrl = parse.GetValue(baseUrl)!, MaxRetries = parse.GetValue(retries), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
-                return await SendAsync(console, operation.Action, settings, method, parse.GetValue(id)!, body, ct).ConfigureAwait(false);
+                return await SendAsync(console, action, settings, parse.GetValue(id)!, body, ct).ConfigureAwait(false);
             });
             call.Subcommands.Add(command);
         }
@@ -83,7 +81,7 @@ internal static class CallCommand
         return problems.Count == 0;
     }
 
-    private static async Task<int> SendAsync(CliConsole console, string action, TelnyxClientOptions settings, MethodInfo method, string callControlId, JObject body, CancellationToken cancellationToken)
+    private static async Task<int> SendAsync(CliConsole console, ClientAction action, TelnyxClientOptions settings, string callControlId, JObject body, CancellationToken cancellationToken)
     {
         TelnyxClient client;
         try
@@ -100,15 +98,8 @@ internal static class CallCommand
         {
             try
             {
-                // The generated method takes the call control id, the request body (when the operation has one), the token.
-                var arguments = method.GetParameters().Select(p =>
-                    p.ParameterType == typeof(string) ? callControlId
-                    : p.ParameterType == typeof(CancellationToken) ? cancellationToken
-                    : body.ToObject(p.ParameterType)).ToArray();
-                var task = (Task)method.Invoke(client.Calls.Actions, BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
-                await task.ConfigureAwait(false);
-                var response = task.GetType().GetProperty(nameof(Task<object>.Result))?.GetValue(task) as CallControlCommandResponse;
-                await console.Out.WriteLineAsync($"{action}: {response?.Data?.Result ?? "(no result)"}").ConfigureAwait(false);
+                var response = await action.InvokeAsync(client.Calls.Actions, callControlId, body, cancellationToken).ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"{action.Spec.Action}: {response?.Data?.Result ?? "(no result)"}").ConfigureAwait(false);
                 if (body["command_id"] is { } commandId)
                 {
                     await console.Out.WriteLineAsync($"command_id: {commandId}").ConfigureAwait(false);
@@ -129,7 +120,7 @@ internal static class CallCommand
             }
             catch (TelnyxApiException e)
             {
-                await console.Error.WriteLineAsync($"error: {action} answered {e.StatusCode}:").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"error: {action.Spec.Action} answered {e.StatusCode}:").ConfigureAwait(false);
                 foreach (var error in e.Errors)
                 {
                     var pointer = error.Source?.Pointer is { } p ? $" ({p})" : string.Empty;

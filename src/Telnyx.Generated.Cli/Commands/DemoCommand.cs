@@ -3,15 +3,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Newtonsoft.Json.Linq;
 using Telnyx.Generated.Testing;
 using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.Cli.Commands;
 
 /// <summary>
-/// The project's main job in one command: an emulator and a webhook receiver on loopback, all eight actions through
-/// <see cref="TelnyxClient"/>, every resulting webhook verified with <see cref="TelnyxWebhookVerifier"/>, a timeline,
-/// and exit 0 only when every expected event arrived and verified.
+/// The project's main job in one command: an emulator and a webhook receiver on loopback, every action of the spec
+/// through <see cref="TelnyxClient"/>, every resulting webhook verified with <see cref="TelnyxWebhookVerifier"/>, a
+/// timeline, and exit 0 only when every expected event arrived and verified.
 /// </summary>
 internal static class DemoCommand
 {
@@ -31,7 +32,7 @@ internal static class DemoCommand
                 r.AddError("--timeout must be more than 0 and at most 600 seconds.");
             }
         });
-        var command = new Command("demo", "Run all eight call actions against a local emulator and verify every webhook they produce. No API key or network needed.")
+        var command = new Command("demo", "Run every call action of the spec against a local emulator and verify every webhook they produce. No API key or network needed.")
         {
             timeout,
         };
@@ -63,45 +64,48 @@ internal static class DemoCommand
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync("   time  -> command sent through TelnyxClient, <- webhook received and verified").ConfigureAwait(false);
 
-        var steps = new Step[]
+        // The scenarios whose webhooks the emulator shapes; then, deferred until those ran, every action of the spec
+        // they did not use, once, with the spec's example body: a new operation in the spec joins the demo by itself.
+        var scenarios = new Step[]
         {
-            new("UpdateClientState", "client_state_update", () => actions.UpdateClientStateAsync(call, new UpdateClientStateRequest { ClientState = ClientState }, cancellationToken), []),
-            new("Refer", "refer", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com", ClientState = ClientState }, cancellationToken), [CallReferStartedEvent.EventTypeName, CallReferCompletedEvent.EventTypeName]),
-            new("Refer (rejected address)", "refer", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:busy@example.com", ClientState = ClientState }, cancellationToken), [CallReferStartedEvent.EventTypeName, CallReferFailedEvent.EventTypeName]),
-            new("SendDtmf (after an injected 503)", "send_dtmf", () =>
+            new("Refer", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com", ClientState = ClientState }, cancellationToken), [CallReferStartedEvent.EventTypeName, CallReferCompletedEvent.EventTypeName]),
+            new("Refer (rejected address)", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:busy@example.com", ClientState = ClientState }, cancellationToken), [CallReferStartedEvent.EventTypeName, CallReferFailedEvent.EventTypeName]),
+            new("SendDtmf (after an injected 503)", () =>
             {
                 emulator.FailNext(1, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.Zero));
                 return actions.SendDtmfAsync(call, new SendDtmfRequest { Digits = "1234#", DurationMillis = 250, ClientState = ClientState }, cancellationToken);
             }, []),
-            new("StartSiprec", "siprec_start", () => actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", SiprecTrack = SiprecTrack.BothTracks, ClientState = ClientState }, cancellationToken), [CallSiprecStartedEvent.EventTypeName]),
-            new("StopSiprec", "siprec_stop", () => actions.StopSiprecAsync(call, new StopSiprecRequest { ClientState = ClientState }, cancellationToken), [CallSiprecStoppedEvent.EventTypeName]),
-            new("StartSiprec (SRS unreachable)", "siprec_start", () =>
+            new("StartSiprec", () => actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", SiprecTrack = SiprecTrack.BothTracks, ClientState = ClientState }, cancellationToken), [CallSiprecStartedEvent.EventTypeName]),
+            new("StopSiprec", () => actions.StopSiprecAsync(call, new StopSiprecRequest { ClientState = ClientState }, cancellationToken), [CallSiprecStoppedEvent.EventTypeName]),
+            new("StartSiprec (SRS unreachable)", () =>
             {
                 emulator.FailSiprecWith("no_answer");
                 return actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", ClientState = ClientState }, cancellationToken);
             }, [CallSiprecFailedEvent.EventTypeName]),
-            new("StartNoiseSuppression", "suppression_start", () => actions.StartNoiseSuppressionAsync(call, new StartNoiseSuppressionRequest { Direction = NoiseSuppressionDirection.Both, NoiseSuppressionEngine = NoiseSuppressionEngine.DeepFilterNet, ClientState = ClientState }, cancellationToken), []),
-            new("StopNoiseSuppression", "suppression_stop", () => actions.StopNoiseSuppressionAsync(call, new StopNoiseSuppressionRequest { ClientState = ClientState }, cancellationToken), []),
-            new("SwitchSupervisorRole", "switch_supervisor_role", () => actions.SwitchSupervisorRoleAsync(call, new SwitchSupervisorRoleRequest { Role = SupervisorRole.Barge }, cancellationToken), []),
         };
+        var fromExamples = ClientAction.All
+            .Where(action => !emulator.Commands.Any(c => c.Action == action.Spec.Action))
+            .Select(action => new Step(action.Spec.Operation.OperationId + " (spec example)", async () => await action.InvokeAsync(actions, call, ExampleBody(action), cancellationToken).ConfigureAwait(false) ?? new(), []));
 
         var failures = new List<string>();
-        var verified = 0;
-        foreach (var step in steps)
+        var (sent, verified, expectedCount) = (0, 0, 0);
+        foreach (var step in scenarios.Concat(fromExamples))
         {
+            sent++;
+            expectedCount += step.Events.Length;
             var before = emulator.Commands.Count;
             var timer = Stopwatch.StartNew();
             try
             {
                 var response = await step.Run().ConfigureAwait(false);
-                var attempts = emulator.Commands.Count - before;
-                var retried = attempts > 1 ? $" ({attempts} attempts: {string.Join(" then ", emulator.Commands.Skip(before).Select(c => c.StatusCode))})" : string.Empty;
-                await output.WriteLineAsync($"{Ms(total),7}  -> {step.Name,-33} {step.Action,-23} {response.Data?.Result ?? "(no result)"} in {Ms(timer)}{retried}").ConfigureAwait(false);
+                var attempts = emulator.Commands.Skip(before).ToList();
+                var retried = attempts.Count > 1 ? $" ({attempts.Count} attempts: {string.Join(" then ", attempts.Select(c => c.StatusCode))})" : string.Empty;
+                await output.WriteLineAsync($"{Ms(total),7}  -> {step.Name,-36} {attempts.LastOrDefault()?.Action,-23} {response.Data?.Result ?? "(no result)"} in {Ms(timer)}{retried}").ConfigureAwait(false);
             }
-            catch (TelnyxException e)
+            catch (Exception e) when (e is TelnyxException or Newtonsoft.Json.JsonException)
             {
                 failures.Add($"{step.Name}: {e.Message}");
-                await output.WriteLineAsync($"{Ms(total),7}  -> {step.Name,-33} {step.Action,-23} FAILED in {Ms(timer)}: {e.Message}").ConfigureAwait(false);
+                await output.WriteLineAsync($"{Ms(total),7}  -> {step.Name,-36} FAILED in {Ms(timer)}: {e.Message}").ConfigureAwait(false);
                 continue;
             }
 
@@ -136,10 +140,9 @@ internal static class DemoCommand
         }
 
         await output.WriteLineAsync().ConfigureAwait(false);
-        var expectedCount = steps.Sum(s => s.Events.Length);
         if (failures.Count == 0)
         {
-            await output.WriteLineAsync($"PASS: {steps.Length} commands covering all 8 actions, {verified}/{expectedCount} webhooks received and verified, in {Ms(total)}.").ConfigureAwait(false);
+            await output.WriteLineAsync($"PASS: {sent} commands covering all {ClientAction.All.Count} actions, {verified}/{expectedCount} webhooks received and verified, in {Ms(total)}.").ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 
@@ -212,7 +215,23 @@ internal static class DemoCommand
         }
     }
 
+    /// <summary>
+    /// The spec's example for the action, with the demo's client_state (so any webhook echoes it) and no command_id:
+    /// the examples share one, which Telnyx would drop as a repeat, so the client generates a fresh one.
+    /// </summary>
+    private static JObject ExampleBody(ClientAction action)
+    {
+        var body = action.Example();
+        body.Remove("command_id");
+        if (action.Spec.Body.ActualProperties.ContainsKey("client_state"))
+        {
+            body["client_state"] = ClientState;
+        }
+
+        return body;
+    }
+
     private static string Ms(Stopwatch stopwatch) => stopwatch.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
-    private sealed record Step(string Name, string Action, Func<Task<CallControlCommandResponse>> Run, string[] Events);
+    private sealed record Step(string Name, Func<Task<CallControlCommandResponse>> Run, string[] Events);
 }

@@ -10,13 +10,13 @@ internal static class SpecYaml
 {
     private static readonly YamlMappingNode Root = Load();
 
-    /// <summary>Each operation: its action (last path segment), method, summary and resolved body schema.</summary>
-    public static IEnumerable<(string Action, string Method, string Summary, YamlMappingNode Body)> Operations =>
+    /// <summary>Each operation: its action (last path segment), method, summary, resolved body schema and whole node.</summary>
+    public static IEnumerable<(string Action, string Method, string Summary, YamlMappingNode Body, YamlMappingNode Operation)> Operations =>
         ((YamlMappingNode)Root["paths"]).Children.SelectMany(path => ((YamlMappingNode)path.Value).Children.Select(operation =>
         {
             var name = ((YamlScalarNode)path.Key).Value!;
             var body = Resolve((YamlMappingNode)operation.Value["requestBody"]["content"]["application/json"]["schema"]);
-            return (name[(name.LastIndexOf('/') + 1)..], ((YamlScalarNode)operation.Key).Value!.ToUpperInvariant(), Scalar((YamlMappingNode)operation.Value, "summary")!, body);
+            return (name[(name.LastIndexOf('/') + 1)..], ((YamlScalarNode)operation.Key).Value!.ToUpperInvariant(), Scalar((YamlMappingNode)operation.Value, "summary")!, body, (YamlMappingNode)operation.Value);
         }));
 
     public static IEnumerable<(string Name, YamlMappingNode Schema)> Properties(YamlMappingNode schema) =>
