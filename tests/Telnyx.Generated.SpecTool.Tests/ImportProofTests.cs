@@ -72,7 +72,11 @@ public sealed class ImportProofTests
         var run = TempRepository.Dotnet(Path.GetDirectoryName(consumer)!, Path.Combine("bin", "Debug", "net10.0", "consumer.dll"));
 
         Assert.That(run.ExitCode, Is.Zero, run.Output);
-        Assert.That(run.Output, Does.Contain("SENT POST https://api.telnyx.com/v2/calls/v3%3Aconsumer/actions/hangup {\"client_state\":\"aGk=\""));
+        var sent = run.Output.Split('\n').Single(l => l.StartsWith("SENT ", StringComparison.Ordinal));
+        Assert.That(sent, Does.StartWith("SENT POST https://api.telnyx.com/v2/calls/v3%3Aconsumer/actions/hangup {"));
+        var body = System.Text.Json.JsonDocument.Parse(sent[sent.IndexOf('{', StringComparison.Ordinal)..]).RootElement;
+        Assert.That(body.GetProperty("client_state").GetString(), Is.EqualTo("aGk="));
+        Assert.That(Guid.TryParse(body.GetProperty("command_id").GetString(), out _), Is.True, "the inferred x-telnyx-idempotency: command-id reached the client");
         Assert.That(run.Output, Does.Contain("RESULT ok"));
     }
 

@@ -78,6 +78,9 @@ public class NinthOperationTests
         var help = TempRepository.Dotnet(_repo.RepoRoot, "run", "--project", Path.Combine("src", "Telnyx.Generated.Cli"), "--", "call", "hangup", "--help");
         Assert.That(help.ExitCode, Is.Zero, help.Output);
         Assert.That(help.Output, Does.Contain("--client-state").And.Contain("--command-id").And.Contain("--custom-header"), "the CLI reads the spec");
+        var demo = TempRepository.Dotnet(_repo.RepoRoot, "run", "--no-build", "--project", Path.Combine("src", "Telnyx.Generated.Cli"), "--", "demo");
+        Assert.That(demo.ExitCode, Is.Zero, demo.Output);
+        Assert.That(demo.Output, Does.Contain("covering all 9 actions").And.Contain("hangup"), "the demo sends every spec operation");
 
         var contract = TempRepository.Dotnet(_repo.RepoRoot, "test", Path.Combine("tests", "Telnyx.Generated.Tests"), "--filter", "FullyQualifiedName~Contract",
             "--logger", "console;verbosity=detailed");
