@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Telnyx.Generated;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace Telnyx.Generated;
 /// </summary>
 public class TelnyxApiException : TelnyxException
 {
-    private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
-
     /// <summary>Creates the exception from a response.</summary>
     /// <param name="message">What happened, free of secrets.</param>
     /// <param name="statusCode">The HTTP status code.</param>
@@ -30,7 +30,7 @@ public class TelnyxApiException : TelnyxException
     {
         StatusCode = statusCode;
         ResponseBody = responseBody;
-        Headers = headers ?? NoHeaders;
+        Headers = headers ?? ReadOnlyDictionary<string, IEnumerable<string>>.Empty;
         Errors = errors ?? [];
         RetryAfter = retryAfter;
     }
