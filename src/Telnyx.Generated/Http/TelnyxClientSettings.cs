@@ -10,12 +10,7 @@ internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxR
 
     public static TelnyxClientSettings From(TelnyxClientOptions options)
     {
-        var apiKey = options.ApiKey;
-        if (string.IsNullOrWhiteSpace(apiKey))
-        {
-            apiKey = Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable);
-        }
-
+        var apiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable) : options.ApiKey;
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             throw new ArgumentException(
@@ -54,7 +49,6 @@ internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxR
     private static string LibraryVersion()
     {
         var version = typeof(TelnyxClientSettings).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? version : version[..plus];
+        return version.Split('+')[0]; // without the "+commit" the SDK appends
     }
 }
