@@ -90,14 +90,12 @@ public sealed class TelnyxRateLimitException : TelnyxApiException
 }
 
 // Referenced by NSwag's generated code for the spec's typed error responses (422, default). The pipeline turns
-// every non-2xx into a TelnyxApiException before the generated code sees it, so this exists only to compile.
+// every non-2xx into a TelnyxApiException before the generated code sees it, so this exists only to compile and keeps
+// no result.
 internal sealed class TelnyxApiException<TResult> : TelnyxApiException
 {
     public TelnyxApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
         : base(message, statusCode, response, headers, innerException)
     {
-        Result = result;
     }
-
-    public TResult Result { get; }
 }
