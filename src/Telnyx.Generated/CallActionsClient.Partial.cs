@@ -15,27 +15,16 @@ internal partial class CallActionsClient
         _baseUrl = baseUrl.AbsoluteUri;
     }
 
-    // Called by the PathParameter template override: NSwag only rejects null, but an empty or blank
-    // call_control_id would silently address a different URL, so it is a caller error before any HTTP. So are "."
-    // and "..": escaping leaves them as they are and System.Uri then removes them as dot segments
-    // (calls/../actions/refer became /v2/actions/refer).
-    private static string ValidatePathParameter(string value, string parameterName)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ArgumentException($"{parameterName} must be a Telnyx call_control_id; it was empty or white space.", parameterName);
-        }
+    // Called by the PathParameter template override. NSwag rejects only null, but a blank id, "." or ".." would
+    // address another URL: escaping leaves dots as they are and System.Uri removes them as dot segments
+    // (calls/../actions/refer is /v2/actions/refer).
+    private static string ValidatePathParameter(string value, string parameterName) =>
+        string.IsNullOrWhiteSpace(value) || value is "." or ".."
+            ? throw new ArgumentException($"{parameterName} must be a Telnyx call_control_id, not empty, white space, \".\" or \"..\".", parameterName)
+            : value;
 
-        if (value is "." or "..")
-        {
-            throw new ArgumentException($"{parameterName} must be a Telnyx call_control_id; '{value}' is a relative path segment.", parameterName);
-        }
-
-        return value;
-    }
-
-    // Used by the ReadObjectResponse template override: one serializer for every response (it is thread-safe once
-    // built, and Newtonsoft caches contracts per resolver, so a per-response serializer only cost allocations).
+    // Used by the ReadObjectResponse template override: one serializer for every response, as it is costly to build
+    // and thread-safe for reading.
     private static readonly Newtonsoft.Json.JsonSerializer ResponseSerializer = Newtonsoft.Json.JsonSerializer.Create(TelnyxJson.ResponseSettings);
 
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings, bool isRequest) =>

@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Telnyx.Generated;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace Telnyx.Generated;
 /// </summary>
 public class TelnyxApiException : TelnyxException
 {
-    private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
-
     /// <summary>Creates the exception from a response.</summary>
     /// <param name="message">What happened, free of secrets.</param>
     /// <param name="statusCode">The HTTP status code.</param>
@@ -30,7 +30,7 @@ public class TelnyxApiException : TelnyxException
     {
         StatusCode = statusCode;
         ResponseBody = responseBody;
-        Headers = headers ?? NoHeaders;
+        Headers = headers ?? ReadOnlyDictionary<string, IEnumerable<string>>.Empty;
         Errors = errors ?? [];
         RetryAfter = retryAfter;
     }
@@ -90,14 +90,12 @@ public sealed class TelnyxRateLimitException : TelnyxApiException
 }
 
 // Referenced by NSwag's generated code for the spec's typed error responses (422, default). The pipeline turns
-// every non-2xx into a TelnyxApiException before the generated code sees it, so this exists only to compile.
+// every non-2xx into a TelnyxApiException before the generated code sees it, so this exists only to compile and keeps
+// no result.
 internal sealed class TelnyxApiException<TResult> : TelnyxApiException
 {
     public TelnyxApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
         : base(message, statusCode, response, headers, innerException)
     {
-        Result = result;
     }
-
-    public TResult Result { get; }
 }

@@ -10,56 +10,32 @@ internal static class TelnyxErrorParser
 
     public static IReadOnlyList<TelnyxError> Parse(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return [];
-        }
-
+        JToken? errors;
         try
         {
-            if (JToken.Parse(body) is not JObject root || root["errors"] is not JArray items)
-            {
-                return [];
-            }
-
-            // One malformed entry must not cost the others: each is read on its own.
-            var errors = new List<TelnyxError>(items.Count);
-            foreach (var item in items)
-            {
-                if (item is JObject entry && TryRead(entry) is { } error)
-                {
-                    errors.Add(error);
-                }
-            }
-
-            return errors;
+            errors = (JToken.Parse(body ?? string.Empty) as JObject)?["errors"];
         }
         catch (JsonException)
         {
             return [];
         }
+
+        // One malformed entry must not cost the others: each is read on its own.
+        return errors is JArray items ? [.. items.OfType<JObject>().Select(TryRead).OfType<TelnyxError>()] : [];
     }
 
     private static TelnyxError? TryRead(JObject entry)
     {
         try
         {
-            var error = entry.ToObject<TelnyxError>(Serializer);
-            if (error is null)
-            {
-                return null;
-            }
+            var error = entry.ToObject<TelnyxError>(Serializer)!;
 
             // Telnyx documents code as a string but some services send a number: keep it either way.
             error.Code ??= entry["code"]?.ToString() ?? string.Empty;
             error.Title ??= string.Empty;
             return error;
         }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Telnyx.Generated.Http;
 
@@ -9,67 +10,32 @@ namespace Telnyx.Generated.Http;
 /// </summary>
 internal static class CommandIdBody
 {
-    private static readonly byte[] Key = "\"command_id\":"u8.ToArray();
-
     public static (byte[] Body, string? CommandId) Ensure(byte[] body)
     {
-        var found = FindTopLevel(body, out var existing);
-        if (found == Presence.Set)
-        {
-            return (body, existing);
-        }
-
-        if (found == Presence.Blank)
-        {
-            return ReplaceBlank(body); // rare: the caller set "" (or null via extension data)
-        }
-
-        if (found == Presence.NotAnObject)
+        if (FindTopLevel(body) is not (var present, var existing))
         {
             return (body, null); // not a JSON object: leave it for Telnyx to reject
         }
 
-        var start = Array.IndexOf(body, (byte)'{');
-
-        var id = Guid.NewGuid().ToString();
-        var isEmpty = body.AsSpan(start + 1).TrimStart(" \t\r\n"u8).StartsWith("}"u8);
-
-        // {  +  "command_id":"<36-char uuid>"  +  , (unless the object was empty)  +  the rest of the body
-        var result = new byte[body.Length + Key.Length + 2 + id.Length + (isEmpty ? 0 : 1)];
-        var at = start + 1;
-        body.AsSpan(0, at).CopyTo(result);
-        Key.CopyTo(result.AsSpan(at));
-        at += Key.Length;
-        result[at++] = (byte)'"';
-        at += Encoding.UTF8.GetBytes(id, result.AsSpan(at));
-        result[at++] = (byte)'"';
-        if (!isEmpty)
+        // Only null and "" count as left empty: any other value is the caller's and is kept.
+        if (!string.IsNullOrEmpty(existing))
         {
-            result[at++] = (byte)',';
+            return (body, existing);
         }
 
-        body.AsSpan(start + 1).CopyTo(result.AsSpan(at));
-        return (result, id);
+        var id = Guid.NewGuid().ToString();
+        return (present ? Replace(body, id) : Insert(body, id), id);
     }
 
-    public enum Presence
+    /// <summary>Whether the top-level object has a command_id, and its string value; null when the body is not one JSON object.</summary>
+    private static (bool Present, string? Value)? FindTopLevel(ReadOnlySpan<byte> body)
     {
-        NotAnObject,
-        Absent,
-        Blank,
-        Set,
-    }
-
-    /// <summary>Whether the top-level object has a command_id, and its value.</summary>
-    public static Presence FindTopLevel(ReadOnlySpan<byte> body, out string? commandId)
-    {
-        commandId = null;
         try
         {
             var reader = new Utf8JsonReader(body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return Presence.NotAnObject;
+                return null;
             }
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -78,27 +44,34 @@ internal static class CommandIdBody
                 reader.Read();
                 if (isCommandId)
                 {
-                    commandId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    // Only null and "" count as left empty: any other value is the caller's and is kept.
-                    return string.IsNullOrEmpty(commandId) ? Presence.Blank : Presence.Set;
+                    return (true, reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
                 }
 
                 reader.Skip();
             }
 
-            return reader.TokenType == JsonTokenType.EndObject ? Presence.Absent : Presence.NotAnObject;
+            return reader.TokenType == JsonTokenType.EndObject ? (false, null) : null;
         }
         catch (JsonException)
         {
-            return Presence.NotAnObject;
+            return null;
         }
     }
 
-    private static (byte[] Body, string? CommandId) ReplaceBlank(byte[] body)
+    // The usual case, spliced into the bytes: {  +  "command_id":"<id>"  +  "," unless the object was empty  +  the rest.
+    private static byte[] Insert(byte[] body, string id)
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
-        var id = Guid.NewGuid().ToString();
+        var afterBrace = Array.IndexOf(body, (byte)'{') + 1;
+        var rest = body.AsSpan(afterBrace);
+        var separator = rest.TrimStart(" \t\r\n"u8).StartsWith("}"u8) ? "" : ",";
+        return [.. body.AsSpan(0, afterBrace), .. Encoding.UTF8.GetBytes($"\"command_id\":\"{id}\"{separator}"), .. rest];
+    }
+
+    // Rare: the caller set "" or null, which a splice would leave as a second, conflicting key.
+    private static byte[] Replace(byte[] body, string id)
+    {
+        var node = JsonNode.Parse(body)!.AsObject();
         node["command_id"] = id;
-        return (JsonSerializer.SerializeToUtf8Bytes(node), id);
+        return JsonSerializer.SerializeToUtf8Bytes(node);
     }
 }

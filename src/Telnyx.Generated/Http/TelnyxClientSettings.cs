@@ -4,43 +4,13 @@ using Microsoft.Extensions.Logging;
 namespace Telnyx.Generated.Http;
 
 /// <summary>An immutable, validated snapshot of <see cref="TelnyxClientOptions"/>, taken at construction.</summary>
-internal sealed class TelnyxClientSettings
+internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxRetries, TimeSpan MaxRetryDelay, TimeSpan Timeout, ILogger? Logger, TimeProvider TimeProvider)
 {
     public static readonly string UserAgent = "Telnyx.Generated/" + LibraryVersion();
 
-    private TelnyxClientSettings(string apiKey, Uri baseUrl, int maxRetries, TimeSpan maxRetryDelay, TimeSpan timeout, ILogger? logger, TimeProvider timeProvider)
-    {
-        ApiKey = apiKey;
-        BaseUrl = baseUrl;
-        MaxRetries = maxRetries;
-        MaxRetryDelay = maxRetryDelay;
-        Timeout = timeout;
-        Logger = logger;
-        TimeProvider = timeProvider;
-    }
-
-    public string ApiKey { get; }
-
-    public Uri BaseUrl { get; }
-
-    public int MaxRetries { get; }
-
-    public TimeSpan MaxRetryDelay { get; }
-
-    public TimeSpan Timeout { get; }
-
-    public ILogger? Logger { get; }
-
-    public TimeProvider TimeProvider { get; }
-
     public static TelnyxClientSettings From(TelnyxClientOptions options)
     {
-        var apiKey = options.ApiKey;
-        if (string.IsNullOrWhiteSpace(apiKey))
-        {
-            apiKey = Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable);
-        }
-
+        var apiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable) : options.ApiKey;
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             throw new ArgumentException(
@@ -73,10 +43,12 @@ internal sealed class TelnyxClientSettings
         return new TelnyxClientSettings(apiKey.Trim(), baseUrl, options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Logger, options.TimeProvider ?? TimeProvider.System);
     }
 
+    // A record would print every member: the API key must not reach a log.
+    public override string ToString() => $"TelnyxClientSettings {{ BaseUrl = {BaseUrl.Host} }}";
+
     private static string LibraryVersion()
     {
         var version = typeof(TelnyxClientSettings).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return plus < 0 ? version : version[..plus];
+        return version.Split('+')[0]; // without the "+commit" the SDK appends
     }
 }

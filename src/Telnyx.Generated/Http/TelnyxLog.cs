@@ -11,14 +11,9 @@ internal static class TelnyxLog
             new EventId(1, "TelnyxAttempt"),
             "Telnyx {Method} {Path} attempt {Attempt}: {Status} in {ElapsedMs:0.0} ms (command_id {CommandId})");
 
-    // The status is formatted only when the line is written: no string per call when logging is off.
-    public static void Attempt(ILogger? logger, TelnyxCall call, int attempt, System.Net.HttpStatusCode status, TimeSpan elapsed)
-    {
-        if (logger is not null && logger.IsEnabled(LogLevel.Information))
-        {
-            Attempt(logger, call, attempt, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
-        }
-    }
+    // Status codes below 300 format to cached strings, so a success costs no allocation when logging is off.
+    public static void Attempt(ILogger? logger, TelnyxCall call, int attempt, System.Net.HttpStatusCode status, TimeSpan elapsed) =>
+        Attempt(logger, call, attempt, ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), elapsed);
 
     public static void Attempt(ILogger? logger, TelnyxCall call, int attempt, string status, TimeSpan elapsed)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Telnyx.Generated.Webhooks;
@@ -9,22 +8,22 @@ namespace Telnyx.Generated.Webhooks;
 /// </summary>
 internal static class TelnyxWebhookEventTypes
 {
-    public static readonly (string EventType, byte[] Utf8, Type Type)[] Known =
+    public static readonly (string EventType, Type Type)[] Known =
     [
-        Entry(CallReferStartedEvent.EventTypeName, typeof(CallReferStartedEvent)),
-        Entry(CallReferCompletedEvent.EventTypeName, typeof(CallReferCompletedEvent)),
-        Entry(CallReferFailedEvent.EventTypeName, typeof(CallReferFailedEvent)),
-        Entry(CallSiprecStartedEvent.EventTypeName, typeof(CallSiprecStartedEvent)),
-        Entry(CallSiprecStoppedEvent.EventTypeName, typeof(CallSiprecStoppedEvent)),
-        Entry(CallSiprecFailedEvent.EventTypeName, typeof(CallSiprecFailedEvent)),
+        (CallReferStartedEvent.EventTypeName, typeof(CallReferStartedEvent)),
+        (CallReferCompletedEvent.EventTypeName, typeof(CallReferCompletedEvent)),
+        (CallReferFailedEvent.EventTypeName, typeof(CallReferFailedEvent)),
+        (CallSiprecStartedEvent.EventTypeName, typeof(CallSiprecStartedEvent)),
+        (CallSiprecStoppedEvent.EventTypeName, typeof(CallSiprecStoppedEvent)),
+        (CallSiprecFailedEvent.EventTypeName, typeof(CallSiprecFailedEvent)),
     ];
 
-    /// <summary>The model for the string token under <paramref name="reader"/>, or null; compared as UTF-8, so a known type costs no string.</summary>
+    /// <summary>The model for the string token under <paramref name="reader"/>, or null.</summary>
     public static Type? Find(ref Utf8JsonReader reader)
     {
-        foreach (var (_, utf8, type) in Known)
+        foreach (var (eventType, type) in Known)
         {
-            if (reader.ValueTextEquals(utf8))
+            if (reader.ValueTextEquals(eventType))
             {
                 return type;
             }
@@ -32,6 +31,4 @@ internal static class TelnyxWebhookEventTypes
 
         return null;
     }
-
-    private static (string, byte[], Type) Entry(string eventType, Type type) => (eventType, Encoding.UTF8.GetBytes(eventType), type);
 }

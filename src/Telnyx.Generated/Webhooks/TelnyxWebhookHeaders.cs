@@ -19,12 +19,8 @@ public static class TelnyxWebhookHeaders
     internal static string? Find(IReadOnlyDictionary<string, string> headers, string name)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        if (headers is Dictionary<string, string> dictionary && ReferenceEquals(dictionary.Comparer, StringComparer.OrdinalIgnoreCase))
-        {
-            return dictionary.GetValueOrDefault(name);
-        }
 
-        // Any other comparer: names still match ignoring case, and two such entries are a duplicate.
+        // Whatever the dictionary's comparer, names match ignoring case, and two such entries are a duplicate.
         string? found = null;
         foreach (var (key, value) in headers)
         {

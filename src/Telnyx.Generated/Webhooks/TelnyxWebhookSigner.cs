@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,7 +17,6 @@ public sealed class TelnyxWebhookSigner : IDisposable
     public TelnyxWebhookSigner()
     {
         _key = Key.Create(SignatureAlgorithm.Ed25519);
-        PublicKeyBase64 = Convert.ToBase64String(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
     }
 
     /// <summary>Creates a signer from an existing private key.</summary>
@@ -27,38 +25,20 @@ public sealed class TelnyxWebhookSigner : IDisposable
     /// <exception cref="ArgumentException">The key is empty, not standard base64, or not 32 bytes (the message never contains the key).</exception>
     public TelnyxWebhookSigner(string privateKeyBase64)
     {
-        ArgumentNullException.ThrowIfNull(privateKeyBase64);
-        if (string.IsNullOrWhiteSpace(privateKeyBase64))
-        {
-            throw new ArgumentException("The Ed25519 private key is empty.", nameof(privateKeyBase64));
-        }
-
-        byte[] seed = new byte[(privateKeyBase64.Length / 4 * 3) + 3];
+        Span<byte> seed = stackalloc byte[32];
         try
         {
-            int length = StrictBase64.Decode(privateKeyBase64, seed);
-            if (length < 0)
-            {
-                throw new ArgumentException("The Ed25519 private key is not standard base64 (alphabet A-Z a-z 0-9 + /, '=' padding, no whitespace).", nameof(privateKeyBase64));
-            }
-
-            if (length != 32)
-            {
-                throw new ArgumentException($"The Ed25519 private key decodes to {length} bytes; a raw Ed25519 private key (seed) is exactly 32 bytes.", nameof(privateKeyBase64));
-            }
-
-            _key = Key.Import(SignatureAlgorithm.Ed25519, seed.AsSpan(0, 32), KeyBlobFormat.RawPrivateKey);
+            StrictBase64.DecodeKey(privateKeyBase64, seed, "The Ed25519 private key (the raw 32-byte RFC 8032 seed)", nameof(privateKeyBase64));
+            _key = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(seed);
         }
-
-        PublicKeyBase64 = Convert.ToBase64String(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
     }
 
     /// <summary>The public key in Telnyx's form (standard base64 of the raw 32 bytes): pass it to <see cref="TelnyxWebhookVerifier"/>.</summary>
-    public string PublicKeyBase64 { get; }
+    public string PublicKeyBase64 => Convert.ToBase64String(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
 
     /// <summary>Signs <paramref name="payload"/> at <paramref name="timestamp"/> and returns both headers.</summary>
     /// <param name="payload">The exact body you will send (UTF-8).</param>
@@ -104,19 +84,7 @@ public sealed class TelnyxWebhookSigner : IDisposable
     public string ComputeSignature(ReadOnlySpan<byte> payload, string timestamp)
     {
         ArgumentNullException.ThrowIfNull(timestamp);
-        int prefix = Encoding.UTF8.GetByteCount(timestamp) + 1;
-        byte[] message = ArrayPool<byte>.Shared.Rent(prefix + payload.Length);
-        try
-        {
-            Encoding.UTF8.GetBytes(timestamp, message);
-            message[prefix - 1] = (byte)'|';
-            payload.CopyTo(message.AsSpan(prefix));
-            return SignMessage(message.AsSpan(0, prefix + payload.Length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(message);
-        }
+        return SignMessage([.. Encoding.UTF8.GetBytes(timestamp + "|"), .. payload]);
     }
 
     /// <summary>Signs exactly <paramref name="message"/> (RFC 8032 vectors use messages that are not <c>timestamp|body</c>).</summary>

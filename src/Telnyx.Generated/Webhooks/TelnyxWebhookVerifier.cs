@@ -41,7 +41,6 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="ArgumentOutOfRangeException">The tolerance is negative.</exception>
     public TelnyxWebhookVerifier(string publicKeyBase64, TelnyxWebhookVerifierOptions options)
     {
-        ArgumentNullException.ThrowIfNull(publicKeyBase64);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         if (options.Tolerance < TimeSpan.Zero)
@@ -147,29 +146,11 @@ public sealed class TelnyxWebhookVerifier
 
     private static PublicKey ImportPublicKey(string publicKeyBase64, string paramName)
     {
-        if (string.IsNullOrWhiteSpace(publicKeyBase64))
-        {
-            throw new ArgumentException("The Telnyx webhook public key is empty. Copy it from the Telnyx portal (Keys & Credentials > Public Key).", paramName);
-        }
-
-        byte[] buffer = new byte[(publicKeyBase64.Length / 4 * 3) + 3];
-        int length = StrictBase64.Decode(publicKeyBase64, buffer);
-        if (length < 0)
-        {
-            throw new ArgumentException("The Telnyx webhook public key is not standard base64 (alphabet A-Z a-z 0-9 + /, '=' padding, no whitespace).", paramName);
-        }
-
-        if (length != PublicKeyLength)
-        {
-            throw new ArgumentException($"The Telnyx webhook public key decodes to {length} bytes; an Ed25519 public key is exactly {PublicKeyLength} bytes.", paramName);
-        }
-
-        if (!PublicKey.TryImport(SignatureAlgorithm.Ed25519, buffer.AsSpan(0, length), KeyBlobFormat.RawPublicKey, out PublicKey? key) || key is null)
-        {
-            throw new ArgumentException("The Telnyx webhook public key is not a valid Ed25519 public key.", paramName);
-        }
-
-        return key;
+        Span<byte> raw = stackalloc byte[PublicKeyLength];
+        StrictBase64.DecodeKey(publicKeyBase64, raw, "The Telnyx webhook public key (Keys & Credentials > Public Key in the Telnyx portal)", paramName);
+        return PublicKey.TryImport(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey, out PublicKey? key) && key is not null
+            ? key
+            : throw new ArgumentException("The Telnyx webhook public key is not a valid Ed25519 public key.", paramName);
     }
 
     private TelnyxWebhookEvent UnwrapCore(string payload, string? signature, string? timestamp)

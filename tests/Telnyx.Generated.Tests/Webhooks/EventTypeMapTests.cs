@@ -33,7 +33,7 @@ public class EventTypeMapTests
     [Test]
     public void EachModelledType_ParsesToItsClass_AndReportsItsEventType()
     {
-        foreach (var (eventType, _, type) in TelnyxWebhookEventTypes.Known)
+        foreach (var (eventType, type) in TelnyxWebhookEventTypes.Known)
         {
             var evt = TelnyxWebhookParser.Parse($$"""{"data":{"event_type":"{{eventType}}"} }""");
             Assert.That(evt, Is.TypeOf(type));
