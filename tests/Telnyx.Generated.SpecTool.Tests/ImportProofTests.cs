@@ -26,21 +26,7 @@ public sealed class ImportProofTests
         Console.WriteLine($"SENT {handler.Method} {handler.Uri} {handler.Body}");
         Console.WriteLine($"RESULT {response.Data?.Result}");
 
-        internal sealed class CapturingHandler : HttpMessageHandler
-        {
-            public string? Method { get; private set; }
-            public Uri? Uri { get; private set; }
-            public string? Body { get; private set; }
-
-            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                Method = request.Method.Method;
-                Uri = request.RequestUri;
-                Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"data\":{\"result\":\"ok\"}}") };
-            }
-        }
-        """;
+        """ + ConsumerProject.CapturingHandler;
 
     private TempRepository _repo = null!;
 

@@ -147,21 +147,5 @@ public class GenerationAtBuildTimeTests
         Console.WriteLine($"BODY {handler.Body}");
         Console.WriteLine($"RESULT {response.Data?.Result}");
 
-        internal sealed class CapturingHandler : HttpMessageHandler
-        {
-            public string? Method { get; private set; }
-            public Uri? Uri { get; private set; }
-            public string? Authorization { get; private set; }
-            public string? Body { get; private set; }
-
-            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            {
-                Method = request.Method.Method;
-                Uri = request.RequestUri;
-                Authorization = request.Headers.Authorization?.ToString();
-                Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-                return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{\"data\":{\"result\":\"ok\"}}") };
-            }
-        }
-        """;
+        """ + ConsumerProject.CapturingHandler;
 }
