@@ -8,6 +8,11 @@ namespace Telnyx.Generated.Webhooks;
 /// <content>The members every event has, whatever its type.</content>
 public abstract partial class TelnyxWebhookEvent
 {
+    // The six events and UnknownTelnyxWebhookEvent are the whole family: a type switch over them stays exhaustive.
+    private protected TelnyxWebhookEvent()
+    {
+    }
+
     /// <summary>The wire <c>event_type</c>, such as <c>call.refer.started</c>; for a modelled event it always matches its class.</summary>
     [JsonIgnore]
     public abstract string EventType { get; }

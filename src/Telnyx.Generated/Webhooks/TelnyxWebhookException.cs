@@ -9,7 +9,7 @@ public abstract class TelnyxWebhookException : Exception
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What went wrong and what to do about it.</param>
     /// <param name="innerException">The underlying failure, if any.</param>
-    protected TelnyxWebhookException(string message, Exception? innerException)
+    private protected TelnyxWebhookException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }
