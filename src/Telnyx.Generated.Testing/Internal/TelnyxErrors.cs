@@ -35,7 +35,7 @@ internal static class TelnyxErrors
     {
         // A Content-Length, not chunked framing: the chunked terminator went out as a separate write, so a client that
         // reads the body to its end (as TelnyxClient does, to bound the read by its timeout) waited for one more segment.
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = bytes.Length;

@@ -4,72 +4,55 @@ namespace Telnyx.Generated.Http;
 
 /// <summary>
 /// One logical call across its attempts, and what each attempt sends. The body is read and given its command_id once,
-/// so every retry carries the same id and the caller's request object is never touched.
+/// so every retry carries the same id; every attempt sends this one message (a supplied HttpClient gets a copy, see
+/// <see cref="HttpClientForwardingHandler"/>).
 /// </summary>
-internal sealed class TelnyxCall
+internal sealed class TelnyxCall(HttpRequestMessage request, CallOperation operation, string? commandId, AuthenticationHeaderValue authorization, CancellationToken callerToken)
 {
-    private readonly HttpRequestMessage _template;
-    private readonly byte[]? _body;
+    private readonly (HttpMethod Method, Uri? Uri, HttpContent? Content) _sent = (request.Method, request.RequestUri, request.Content);
 
-    private TelnyxCall(HttpRequestMessage template, CallOperation operation, byte[]? body, string? commandId, CancellationToken callerToken)
-    {
-        _template = template;
-        _body = body;
-        Operation = operation;
-        CommandId = commandId;
-        CallerToken = callerToken;
-    }
+    public CallOperation Operation { get; } = operation;
 
-    public CallOperation Operation { get; }
-
-    public string? CommandId { get; }
+    public string? CommandId { get; } = commandId;
 
     /// <summary>The token the call was made with (not the per-attempt one, which the timeout also cancels).</summary>
-    public CancellationToken CallerToken { get; }
+    public CancellationToken CallerToken { get; } = callerToken;
 
     public int Attempts { get; set; }
 
-    public string Method => _template.Method.Method;
+    public string Method => _sent.Method.Method;
 
     public string Description => $"{Method} {Operation.PathTemplate}";
 
-    public static async Task<TelnyxCall> StartAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public static async Task<TelnyxCall> StartAsync(
+        HttpRequestMessage request, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, CancellationToken cancellationToken)
     {
         var operation = CallOperation.Of(request);
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         string? commandId = null;
-        if (body is not null && operation.Safety == RepeatSafety.CommandId)
+        if (request.Content is { } content)
         {
-            (body, commandId) = CommandIdBody.Ensure(body);
+            // Re-readable bytes, so every attempt sends the same body, with the same command_id.
+            var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (operation.Safety == RepeatSafety.CommandId)
+            {
+                (body, commandId) = CommandIdBody.Ensure(body);
+            }
+
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = content.Headers.ContentType;
+            content.Dispose();
         }
 
-        return new TelnyxCall(request, operation, body, commandId, cancellationToken);
+        request.Headers.UserAgent.Clear();
+        request.Headers.UserAgent.Add(userAgent);
+        return new TelnyxCall(request, operation, commandId, authorization, cancellationToken);
     }
 
-    /// <summary>A fresh message per attempt: a message that went through an HttpClient cannot be sent again.</summary>
-    public HttpRequestMessage CreateAttemptRequest(AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent)
+    /// <summary>The message for the next attempt, as the first was sent: a redirect followed last time may have changed its URI, method, body and Authorization.</summary>
+    public HttpRequestMessage NextAttempt()
     {
-        var message = new HttpRequestMessage(_template.Method, _template.RequestUri) { Version = _template.Version, VersionPolicy = _template.VersionPolicy };
-        foreach (var header in _template.Headers)
-        {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        // Handlers of a supplied HttpClient (IHttpClientFactory) may read options set on the original message.
-        foreach (var option in _template.Options)
-        {
-            ((IDictionary<string, object?>)message.Options)[option.Key] = option.Value;
-        }
-
-        message.Headers.Authorization = authorization;
-        message.Headers.UserAgent.Clear();
-        message.Headers.UserAgent.Add(userAgent);
-        if (_body is not null)
-        {
-            message.Content = new ByteArrayContent(_body);
-            message.Content.Headers.ContentType = _template.Content!.Headers.ContentType;
-        }
-
-        return message;
+        (request.Method, request.RequestUri, request.Content) = _sent;
+        request.Headers.Authorization = authorization;
+        return request;
     }
 }

@@ -29,7 +29,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var call = await TelnyxCall.StartAsync(request, cancellationToken).ConfigureAwait(false);
+        var call = await TelnyxCall.StartAsync(request, _authorization, _userAgent, cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         Outcome<HttpResponseMessage> outcome;
         try
@@ -67,7 +67,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         var started = _settings.TimeProvider.GetTimestamp();
         try
         {
-            var response = await base.SendAsync(call.CreateAttemptRequest(_authorization, _userAgent), cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(call.NextAttempt(), cancellationToken).ConfigureAwait(false);
             try
             {
                 // Inside the attempt, so the per-attempt timeout covers a body that stalls and a reset mid-body is

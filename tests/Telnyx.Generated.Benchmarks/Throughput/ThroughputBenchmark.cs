@@ -80,7 +80,7 @@ public static class ThroughputBenchmark
         var remaining = count;
         var errors = 0;
         var latencies = new List<long>[callers];
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (cpu, allocated, paused) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
         var stopwatch = Stopwatch.StartNew();
         var tasks = Enumerable.Range(0, callers).Select(async caller =>
         {
@@ -103,7 +103,8 @@ public static class ThroughputBenchmark
         }).ToArray();
         await Task.WhenAll(tasks).ConfigureAwait(false);
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        return new Measured(latencies.SelectMany(l => l).ToList(), errors, seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        return new Measured(
+            latencies.SelectMany(l => l).ToList(), errors, seconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, GC.GetTotalAllocatedBytes() - allocated, GC.GetTotalPauseDuration() - paused);
     }
 
     private static string Markdown(IReadOnlyList<ThroughputResult> results, bool quick, int rounds)
@@ -111,24 +112,27 @@ public static class ThroughputBenchmark
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Throughput over loopback sockets against TelnyxEmulator, send_dtmf, TelnyxClient defaults vs hand-written HttpClient, {rounds} alternating rounds ({(quick ? "quick" : "full")} run)");
         text.AppendLine();
-        text.AppendLine("| Callers | Ours cmd/s | Raw cmd/s | Ours/raw | Ours p50 (ms) | Raw p50 (ms) | Ours p99 (ms) | Raw p99 (ms) | CPU µs/cmd ours/raw | Commands (ours/raw) | Errors |");
-        text.AppendLine("|--------:|-----------:|----------:|---------:|--------------:|-------------:|--------------:|-------------:|--------------------:|--------------------:|-------:|");
+        text.AppendLine("| Callers | Ours cmd/s | Raw cmd/s | Ours/raw | Ours p50 (ms) | Raw p50 (ms) | Ours p99 (ms) | Raw p99 (ms) | CPU µs/cmd ours/raw | KB/cmd ours/raw | GC pause µs/cmd ours/raw | Commands (ours/raw) | Errors |");
+        text.AppendLine("|--------:|-----------:|----------:|---------:|--------------:|-------------:|--------------:|-------------:|--------------------:|----------------:|-------------------------:|--------------------:|-------:|");
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Callers} | {r.Ours.CommandsPerSecond:0} | {r.Raw.CommandsPerSecond:0} | {r.Ratio:0.00} | {r.Ours.P50Milliseconds:0.000} | {r.Raw.P50Milliseconds:0.000} | {r.Ours.P99Milliseconds:0.000} | {r.Raw.P99Milliseconds:0.000} | {r.Ours.CpuMicrosecondsPerCommand:0.0}/{r.Raw.CpuMicrosecondsPerCommand:0.0} | {r.Ours.Commands}/{r.Raw.Commands} | {r.Ours.Errors + r.Raw.Errors} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Callers} | {r.Ours.CommandsPerSecond:0} | {r.Raw.CommandsPerSecond:0} | {r.Ratio:0.00} | {r.Ours.P50Milliseconds:0.000} | {r.Raw.P50Milliseconds:0.000} | {r.Ours.P99Milliseconds:0.000} | {r.Raw.P99Milliseconds:0.000} | {r.Ours.CpuMicrosecondsPerCommand:0.0}/{r.Raw.CpuMicrosecondsPerCommand:0.0} | {r.Ours.KilobytesPerCommand:0.0}/{r.Raw.KilobytesPerCommand:0.0} | {r.Ours.GcPauseMicrosecondsPerCommand:0.0}/{r.Raw.GcPauseMicrosecondsPerCommand:0.0} | {r.Ours.Commands}/{r.Raw.Commands} | {r.Ours.Errors + r.Raw.Errors} |");
         }
 
         return text.ToString();
     }
 
-    // CpuSeconds is the whole process (client and emulator): the same emulator work on both sides, so the difference is the client's.
-    private sealed record Measured(List<long> Latencies, int Errors, double Seconds, double CpuSeconds)
+    // CPU, allocations and GC pauses are the whole process (client and emulator): the same emulator work on both sides,
+    // so the difference is the client's. The emulator's garbage is collected with the client's, which is why it is counted.
+    private sealed record Measured(List<long> Latencies, int Errors, double Seconds, double CpuSeconds, long Allocated, TimeSpan Paused)
     {
         public static ThroughputRun Sum(List<Measured> runs)
         {
             var all = runs.SelectMany(r => r.Latencies).Order().ToArray();
-            var cpuPerCommand = all.Length == 0 ? 0 : runs.Sum(r => r.CpuSeconds) * 1e6 / all.Length;
-            return new ThroughputRun(all.Length, runs.Sum(r => r.Errors), runs.Sum(r => r.Seconds), Percentile(all, 0.50), Percentile(all, 0.99), cpuPerCommand);
+            double PerCommand(double total) => all.Length == 0 ? 0 : total / all.Length;
+            return new ThroughputRun(
+                all.Length, runs.Sum(r => r.Errors), runs.Sum(r => r.Seconds), Percentile(all, 0.50), Percentile(all, 0.99), PerCommand(runs.Sum(r => r.CpuSeconds) * 1e6),
+                PerCommand(runs.Sum(r => r.Allocated) / 1024.0), PerCommand(runs.Sum(r => r.Paused.TotalMicroseconds)));
         }
 
         private static double Percentile(long[] sorted, double p) =>

@@ -17,7 +17,9 @@ public sealed record ThroughputResult(int Callers, ThroughputRun Ours, Throughpu
 /// <param name="P50Milliseconds">Median latency of one command, send to typed response.</param>
 /// <param name="P99Milliseconds">99th percentile latency.</param>
 /// <param name="CpuMicrosecondsPerCommand">Process CPU time (client and emulator) per completed command: less sensitive than wall time to other load on the machine.</param>
-public sealed record ThroughputRun(int Commands, int Errors, double Seconds, double P50Milliseconds, double P99Milliseconds, double CpuMicrosecondsPerCommand)
+/// <param name="KilobytesPerCommand">Bytes allocated in the process (client and emulator) per command, in KB.</param>
+/// <param name="GcPauseMicrosecondsPerCommand">Time the process spent paused for garbage collection, per command.</param>
+public sealed record ThroughputRun(int Commands, int Errors, double Seconds, double P50Milliseconds, double P99Milliseconds, double CpuMicrosecondsPerCommand, double KilobytesPerCommand, double GcPauseMicrosecondsPerCommand)
 {
     /// <summary>Completed commands per second over the measured windows.</summary>
     public double CommandsPerSecond => Seconds > 0 ? Commands / Seconds : 0;
