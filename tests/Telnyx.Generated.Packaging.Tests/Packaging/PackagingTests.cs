@@ -104,17 +104,8 @@ public partial class PackagingTests
         foreach (var id in new[] { "Telnyx.Generated", "Telnyx.Generated.AspNetCore", "Telnyx.Generated.AspNetCore.Redis" })
         {
             Assert.That(Entries(_packages[id]), Does.Contain($"lib/net10.0/{id}.dll").And.Contain($"lib/net10.0/{id}.xml"), id);
-            using var symbols = ZipFile.OpenRead(Path.Combine(_feed, $"{id}.{_version}.snupkg"));
-            using var pdbStream = new MemoryStream();
-            using (var entry = symbols.GetEntry($"lib/net10.0/{id}.pdb")!.Open())
-            {
-                entry.CopyTo(pdbStream);
-            }
-
-            pdbStream.Position = 0;
-            using var provider = MetadataReaderProvider.FromPortablePdbStream(pdbStream);
-            var reader = provider.GetMetadataReader();
-            Assert.That(reader.Documents.Count, Is.GreaterThan(0), id);
+            using var provider = SymbolPackagePdb(id);
+            Assert.That(provider.GetMetadataReader().Documents.Count, Is.GreaterThan(0), id);
         }
 
         // The generated client lives under obj/ and is never committed: it must be embedded for debugging to find it.
@@ -229,15 +220,7 @@ public partial class PackagingTests
     {
         // Portable PDB custom debug information kind for embedded source (dotnet/runtime PortablePdb-Metadata.md).
         var embeddedSource = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
-        using var symbols = ZipFile.OpenRead(Path.Combine(_feed, $"{id}.{_version}.snupkg"));
-        using var pdbStream = new MemoryStream();
-        using (var entry = symbols.GetEntry($"lib/net10.0/{id}.pdb")!.Open())
-        {
-            entry.CopyTo(pdbStream);
-        }
-
-        pdbStream.Position = 0;
-        using var provider = MetadataReaderProvider.FromPortablePdbStream(pdbStream);
+        using var provider = SymbolPackagePdb(id);
         var reader = provider.GetMetadataReader();
         var names = new List<string>();
         foreach (var handle in reader.Documents)
@@ -252,6 +235,20 @@ public partial class PackagingTests
         }
 
         return names;
+    }
+
+    /// <summary>The portable PDB of package <paramref name="id"/>, read from its symbol package in the feed.</summary>
+    private MetadataReaderProvider SymbolPackagePdb(string id)
+    {
+        using var symbols = ZipFile.OpenRead(Path.Combine(_feed, $"{id}.{_version}.snupkg"));
+        var pdb = new MemoryStream();
+        using (var entry = symbols.GetEntry($"lib/net10.0/{id}.pdb")!.Open())
+        {
+            entry.CopyTo(pdb);
+        }
+
+        pdb.Position = 0;
+        return MetadataReaderProvider.FromPortablePdbStream(pdb);
     }
 
     [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
