@@ -226,7 +226,7 @@ public class RedisDeduplicationTests
     [Test]
     public async Task An_app_starts_while_Redis_is_unreachable_and_answers_500_without_running_the_handler()
     {
-        var configuration = $"127.0.0.1:{RedisServer.FreePort()},connectTimeout=300,asyncTimeout=300,syncTimeout=300"; // nothing listens there
+        var configuration = $"127.0.0.1:{LoopbackPort.Free()},connectTimeout=300,asyncTimeout=300,syncTimeout=300"; // nothing listens there
         await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(configuration));
 
         using var response = await apps.A.PostAsync(Events.ReferStarted("evt-no-redis"));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace Telnyx.Generated.AspNetCore.Redis.Tests;
@@ -33,7 +32,7 @@ internal sealed class RedisServer : IAsyncDisposable
             Assert.Ignore(MissingMessage); // .ci/run installs it and fails when these tests did not run
         }
 
-        var server = new RedisServer(FreePort());
+        var server = new RedisServer(LoopbackPort.Free());
         await server.RestartAsync();
         return server;
     }
@@ -92,12 +91,5 @@ internal sealed class RedisServer : IAsyncDisposable
     {
         Kill();
         return ValueTask.CompletedTask;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Telnyx.Generated.Conformance.Tests;
@@ -41,7 +39,7 @@ internal sealed class PrismServer : IAsyncDisposable
             throw new InvalidOperationException($"{prism} not found: building Telnyx.Generated.Conformance.Tests runs `npm ci` when node is on PATH; check its build output.");
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(prism)
         {
             WorkingDirectory = Repo.Root,
@@ -140,12 +138,5 @@ internal sealed class PrismServer : IAsyncDisposable
         {
             throw new TimeoutException($"Prism did not listen on {BaseUrl} within 90 s:\n{Log}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -76,11 +76,7 @@ public class CallCommandTests
     [Test]
     public async Task Call_to_an_unreachable_server_exits_3()
     {
-        // A port that was just free: bind one, note it, release it.
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
 
         var (code, _, error) = await Support.Cli.RunAsync(["call", "switch_supervisor_role", "v3:x", "--role", "barge", "--base-url", $"http://127.0.0.1:{port}/v2/", "--api-key", "k", "--max-retries", "0"]);
 

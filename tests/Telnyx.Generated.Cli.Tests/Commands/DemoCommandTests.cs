@@ -36,10 +36,7 @@ public class DemoCommandTests
     [Test]
     public async Task Demo_whose_webhooks_never_arrive_fails_within_its_bounded_wait_naming_each_missing_event()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var deadPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var deadPort = LoopbackPort.Free();
         var cli = new Support.Cli();
         var console = new Telnyx.Generated.Cli.CliConsole(cli.Out, cli.Error, TextReader.Null);
 

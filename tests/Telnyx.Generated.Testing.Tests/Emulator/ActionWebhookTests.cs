@@ -184,10 +184,7 @@ public partial class ActionWebhookTests
     [Test]
     public async Task An_unreachable_webhook_endpoint_is_retried_and_each_failure_recorded()
     {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var closedPort = LoopbackPort.Free();
         await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions
         {
             WebhookUrl = new Uri($"http://127.0.0.1:{closedPort}/webhooks"),
