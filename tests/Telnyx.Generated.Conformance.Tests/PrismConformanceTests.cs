@@ -21,7 +21,7 @@ public sealed class PrismConformanceTests(string specName)
     [OneTimeSetUp]
     public async Task StartPrism()
     {
-        if (PrismServer.NodeMissingReason() is { } reason)
+        if (NodeTools.MissingReason is { } reason)
         {
             Assert.Ignore(reason); // .ci/run fails the build when these tests did not run
         }

@@ -20,24 +20,9 @@ internal sealed class PrismServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    /// <summary>Null when node is on PATH; otherwise why Prism cannot run here.</summary>
-    public static string? NodeMissingReason()
-    {
-        var names = OperatingSystem.IsWindows() ? new[] { "node.exe" } : ["node"];
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => names.Any(n => File.Exists(System.IO.Path.Combine(dir, n))))
-            ? null
-            : "Node.js is not installed (no node on PATH): install Node.js 20 or later to run the Spectral and Prism conformance tests; building this project then runs `npm ci` itself.";
-    }
-
     public static async Task<PrismServer> StartAsync(string specPath)
     {
-        var prism = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
-        if (!File.Exists(prism))
-        {
-            throw new InvalidOperationException($"{prism} not found: building Telnyx.Generated.Conformance.Tests runs `npm ci` when node is on PATH; check its build output.");
-        }
+        var prism = NodeTools.Bin("prism");
 
         var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(prism)

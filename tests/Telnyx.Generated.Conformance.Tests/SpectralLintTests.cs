@@ -26,7 +26,7 @@ public sealed class SpectralLintTests
     [OneTimeSetUp]
     public void RequireNode()
     {
-        if (PrismServer.NodeMissingReason() is { } reason)
+        if (NodeTools.MissingReason is { } reason)
         {
             Assert.Ignore(reason); // .ci/run fails the build when these tests did not run
         }
@@ -100,11 +100,7 @@ public sealed class SpectralLintTests
 
     private static async Task<List<LintResult>> LintAsync(params string[] files)
     {
-        var spectral = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "spectral.cmd" : "spectral");
-        if (!File.Exists(spectral))
-        {
-            Assert.Fail($"{spectral} not found: run `npm ci` at the repository root.");
-        }
+        var spectral = NodeTools.Bin("spectral");
 
         var output = Path.Combine(Path.GetTempPath(), $"spectral-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo(spectral) { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -74,13 +74,12 @@ public sealed class ImportProofTests
             Assert.Fail(failed.Output + failed.Error);
         }
 
-        var spectral = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "spectral.cmd" : "spectral");
-        if (!OnPath(OperatingSystem.IsWindows() ? "node.exe" : "node"))
+        if (NodeTools.MissingReason is { } reason)
         {
-            Assert.Ignore("Node.js is not on PATH: Spectral needs Node.js (and `npm ci` at the repository root).");
+            Assert.Ignore(reason);
         }
 
-        Assert.That(spectral, Does.Exist, "run `npm ci` at the repository root");
+        var spectral = NodeTools.Bin("spectral");
         File.Copy(Repo.Path(".spectral.yaml"), Path.Combine(_repo.RepoRoot, ".spectral.yaml"), overwrite: true);
         var start = new ProcessStartInfo(spectral) { WorkingDirectory = _repo.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "lint", "spec/telnyx-call-control.yaml", "--ruleset", ".spectral.yaml", "--fail-severity=warn" })
@@ -105,7 +104,4 @@ public sealed class ImportProofTests
         var exit = ImportCommand.Run(Repo.OfficialCallControl, HangupPath, operationId: null, SpecDir, output, error);
         return (exit, output.ToString(), error.ToString());
     }
-
-    private static bool OnPath(string program) => (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Any(dir => File.Exists(Path.Combine(dir, program)));
 }
