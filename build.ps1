@@ -4,14 +4,15 @@
     Builds, tests, packs or cleans Telnyx.Generated: the PowerShell twin of .ci/run.
 
 .DESCRIPTION
-    Targets run in the order given. Build and Test together are what CI runs (.ci/run).
+    Targets run in the order given. Test then Demo, the default, is what CI runs (.ci/run runs the README's commands).
       Build  dotnet build Telnyx.Generated.sln -warnaserror
       Test   dotnet test Telnyx.Generated.sln
+      Demo   dotnet run --project src/Telnyx.Generated.Cli -- demo
       Pack   dotnet pack Telnyx.Generated.sln -c Release -o artifacts/packages
       Clean  dotnet clean Telnyx.Generated.sln, then removes artifacts/
 
 .PARAMETER Target
-    One or more of Build, Test, Pack, Clean (comma-separated). Default: Build,Test.
+    One or more of Build, Test, Demo, Pack, Clean (comma-separated). Default: Test,Demo.
 
 .PARAMETER DryRun
     Print the commands without running them.
@@ -25,8 +26,8 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Pack', 'Clean')]
-    [string[]] $Target = @('Build', 'Test'),
+    [ValidateSet('Build', 'Test', 'Demo', 'Pack', 'Clean')]
+    [string[]] $Target = @('Test', 'Demo'),
 
     [switch] $DryRun
 )
@@ -61,6 +62,7 @@ foreach ($step in $Target) {
     switch ($step) {
         'Build' { Invoke-Dotnet @('build', $solution, '-warnaserror') }
         'Test' { Invoke-Dotnet @('test', $solution) }
+        'Demo' { Invoke-Dotnet @('run', '--project', 'src/Telnyx.Generated.Cli', '--', 'demo') }
         'Pack' { Invoke-Dotnet @('pack', $solution, '-c', 'Release', '-o', 'artifacts/packages') }
         'Clean' {
             Invoke-Dotnet @('clean', $solution)
