@@ -82,7 +82,7 @@ public class RedisDeduplicationTests
         }
 
         Assert.That((string?)await db.StringGetAsync("test:inflight:evt-inflight"), Is.EqualTo("done"));
-        Assert.That(await db.KeyTimeToLiveAsync("test:inflight:evt-inflight"), Is.InRange(TimeSpan.FromHours(23), TimeSpan.FromHours(24)), "done lasts WebhookDeduplicationWindow");
+        Assert.That(await db.KeyTimeToLiveAsync("test:inflight:evt-inflight"), Is.InRange(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10)), "done lasts WebhookDeduplicationWindow (10 minutes by default)");
         using (var copyAfterDone = await apps.B.PostAsync(body))
         {
             Assert.That(copyAfterDone.StatusCode, Is.EqualTo(HttpStatusCode.OK));
