@@ -7,7 +7,7 @@ namespace Telnyx.Generated.AspNetCore;
 /// <summary>
 /// Remembers handled event ids in this process, in a size-limited <see cref="MemoryCache"/>, for
 /// <see cref="TelnyxOptions.WebhookDeduplicationWindow"/> (10 minutes by default) and at most <c>capacity</c> ids
-/// (<see cref="DefaultCapacity"/>, about 50 MiB), so its memory is bounded whatever the event rate. Claims are atomic:
+/// (<see cref="DefaultCapacity"/>, about 35 MiB), so its memory is bounded whatever the event rate. Claims are atomic:
 /// two concurrent deliveries of one event run the handlers once. Not shared between app instances; for several
 /// instances, or more than <c>capacity</c> events per window, use the <c>Telnyx.Generated.AspNetCore.Redis</c> package.
 /// </summary>
@@ -28,10 +28,10 @@ namespace Telnyx.Generated.AspNetCore;
 public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicator, IDisposable
 {
     /// <summary>
-    /// The default number of handled ids remembered: 200,000, about 50 MiB with Telnyx's 36-character ids (measured
-    /// in docs/performance.md). That holds a full 10-minute window up to about 330 events per second.
+    /// The default number of handled ids remembered: 150,000, about 35 MiB with Telnyx's 36-character ids (measured
+    /// in docs/performance.md). That holds a full 10-minute window up to 250 events per second.
     /// </summary>
-    public const int DefaultCapacity = 200_000;
+    public const int DefaultCapacity = 150_000;
 
     // The cache compacts itself only once it is full, and then rejects what is added until that compaction ends: the
     // newest ids, the likeliest to be repeated. Compacting from 90% leaves the last tenth free while it runs.
@@ -46,7 +46,10 @@ public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicat
     private readonly MemoryCache _handled;
     private readonly MemoryCacheEntryOptions _entry;
     private readonly int _compactAt;
+    private readonly int _countEvery;
     private readonly Action<Action> _background;
+    private readonly Lock _full = new();
+    private int _completed;
     private int _compacting;
 
     /// <summary>Creates a de-duplicator with the window from the options.</summary>
@@ -72,6 +75,7 @@ public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicat
         }));
         _entry = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.WebhookDeduplicationWindow };
         _compactAt = (int)(capacity * CompactFrom);
+        _countEvery = Math.Max(1, capacity / 100); // counting takes every lock of the cache's dictionary: once per 1% of it
         _background = background;
     }
 
@@ -107,6 +111,11 @@ public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicat
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         _handled.Set(eventId, Handled, _entry);
+        if (!_handled.TryGetValue(eventId, out _))
+        {
+            RememberWhenFull(eventId);
+        }
+
         _running.TryRemove(eventId, out _);
         CompactIfNearlyFull();
         return ValueTask.CompletedTask;
@@ -123,11 +132,11 @@ public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicat
     /// <summary>Releases the cache.</summary>
     public void Dispose() => _handled.Dispose();
 
-    // One compaction at a time, off the request thread: it sorts every entry (0.4 s for 200,000 on a 2-core machine).
-    // It drops expired ids first, then the least recently seen.
+    // One compaction at a time, off the request thread: it sorts every entry (hundreds of milliseconds for 150,000 on a
+    // 2-core machine). It drops expired ids first, then the least recently seen.
     private void CompactIfNearlyFull()
     {
-        if (_handled.Count < _compactAt || Interlocked.Exchange(ref _compacting, 1) == 1)
+        if (Interlocked.Increment(ref _completed) % _countEvery != 0 || _handled.Count < _compactAt || Interlocked.Exchange(ref _compacting, 1) == 1)
         {
             return;
         }
@@ -143,6 +152,21 @@ public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicat
                 Volatile.Write(ref _compacting, 0);
             }
         });
+    }
+
+    // Events came faster than the background compaction frees room, and the full cache turned the newest id away: the
+    // one most likely to be repeated. Make room here instead; callers meanwhile wait their turn (back-pressure).
+    private void RememberWhenFull(string eventId)
+    {
+        lock (_full)
+        {
+            _handled.Set(eventId, Handled, _entry);
+            if (!_handled.TryGetValue(eventId, out _))
+            {
+                _handled.Compact(CompactionFraction);
+                _handled.Set(eventId, Handled, _entry);
+            }
+        }
     }
 
 #pragma warning disable CS0618 // ISystemClock is what MemoryCacheOptions.Clock takes

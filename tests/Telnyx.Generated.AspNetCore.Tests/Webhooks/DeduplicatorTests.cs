@@ -99,6 +99,20 @@ public class DeduplicatorTests
     }
 
     [Test]
+    public async Task In_memory_makes_room_for_the_newest_id_itself_when_events_outrun_the_background_compaction()
+    {
+        var clock = new ManualTimeProvider(Start);
+        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes, clock, capacity: 100, background: _ => { }); // never gets to run
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            await Handle(dedup, clock, $"evt-{i}");
+            Assert.That(await dedup.TryBeginAsync($"evt-{i}"), Is.False, "the newest id is always remembered");
+            Assert.That(dedup.Count, Is.LessThanOrEqualTo(100));
+        }
+    }
+
+    [Test]
     public async Task In_memory_two_concurrent_copies_of_one_event_never_both_run()
     {
         using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes);
