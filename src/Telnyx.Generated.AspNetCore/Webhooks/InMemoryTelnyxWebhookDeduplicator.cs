@@ -19,10 +19,12 @@ namespace Telnyx.Generated.AspNetCore;
 /// fewer ids than the 24 hours of earlier versions.
 /// </para>
 /// <para>
-/// Eviction: an id is forgotten when its window ends, or, once <c>capacity</c> ids are held, the least recently seen
-/// ids (the oldest handled, unless a duplicate of it arrived since) are forgotten first, about a tenth of the capacity at
-/// a time. A copy of a forgotten id runs the handlers again, so a late duplicate can run twice only when it arrives after
-/// the window or after <c>capacity</c> newer events. Events whose handlers are still running are never evicted.
+/// Eviction: an id is forgotten when its window ends; and each time the cache reaches 90% of <c>capacity</c>, a tenth
+/// of the ids go, the least recently seen first (the oldest handled, unless a copy of it arrived since). A copy of a
+/// forgotten id runs the handlers again, so a late duplicate can run twice only when it arrives after the window, or
+/// after more than about 80% of <c>capacity</c> newer events. Ids whose handlers are still running are never evicted.
+/// When events outrun the background compaction, the caller that finds the cache full compacts it on its own thread,
+/// so the newest id is always remembered.
 /// </para>
 /// </remarks>
 public sealed class InMemoryTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicator, IDisposable
