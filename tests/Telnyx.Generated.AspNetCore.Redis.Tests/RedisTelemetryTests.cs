@@ -10,6 +10,7 @@ using Telnyx.Generated.Webhooks;
 namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 
 /// <summary>The Redis de-duplicator's commands in the delivery's trace, with a real redis-server and the real OpenTelemetry SDK.</summary>
+[NonParallelizable] // the SDK listens process-wide: another test's spans would land in these lists
 public class RedisTelemetryTests
 {
     private RedisServer _redis = null!;

@@ -11,6 +11,7 @@ using Telnyx.Generated.Webhooks;
 namespace Telnyx.Generated.AspNetCore.Tests.Telemetry;
 
 /// <summary>What the webhook endpoint reports to OpenTelemetry, read back through the real SDK on a real Kestrel endpoint.</summary>
+[NonParallelizable] // the SDK listens process-wide: another test's spans would land in these lists
 public class WebhookTelemetryTests
 {
     private ExportedTelemetry _telemetry = null!;
