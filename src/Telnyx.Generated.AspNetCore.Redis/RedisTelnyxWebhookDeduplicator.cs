@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -9,20 +9,23 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 /// expiring after <see cref="TelnyxRedisWebhookDeduplicationOptions.ClaimLease"/>) or <c>done</c> (expiring after
 /// <see cref="TelnyxOptions.WebhookDeduplicationWindow"/>). Every step is one atomic Redis command, so two instances
 /// claiming the same id at the same instant cannot both win. A Redis error or timeout is thrown, never taken for a
-/// duplicate: the endpoint then answers 500 and Telnyx redelivers.
+/// duplicate: the endpoint then answers 500 and Telnyx redelivers. Each command is a span under the delivery's
+/// (<see cref="RedisTelemetry"/>); the health check is a <c>PING</c> on the same connection.
 /// </summary>
 internal sealed class RedisTelnyxWebhookDeduplicator(
     IConnectionMultiplexer redis,
     IOptions<TelnyxOptions> telnyx,
-    IOptions<TelnyxRedisWebhookDeduplicationOptions> options) : ITelnyxWebhookDeduplicator
+    IOptions<TelnyxRedisWebhookDeduplicationOptions> options) : ITelnyxWebhookDeduplicator, IHealthCheck
 {
     // Deletes the key only while it still holds this claim: never a done mark, nor a claim taken since this one expired.
     private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
     private static readonly RedisValue Done = "done";
 
-    // The tokens of the claims this instance holds while their handlers run, so a release deletes exactly its own.
-    private readonly ConcurrentDictionary<string, RedisValue> _held = new(StringComparer.Ordinal);
+    // The claims this instance holds while their handlers run: per event id, the newest claim's token and how many
+    // deliveries of it run here. Two do when a handler outlives the lease and a copy arrives here and claims again.
+    private readonly Dictionary<string, (RedisValue Token, int Running)> _held = new(StringComparer.Ordinal);
+    private readonly RedisTelemetry _telemetry = new(redis);
     private readonly string _prefix = options.Value.KeyPrefix;
     private readonly TimeSpan _lease = options.Value.ClaimLease;
     private readonly TimeSpan _window = telnyx.Value.WebhookDeduplicationWindow;
@@ -34,19 +37,26 @@ internal sealed class RedisTelnyxWebhookDeduplicator(
         var database = redis.GetDatabase();
         RedisValue claim = "claimed:" + Guid.NewGuid().ToString("N");
         bool claimed;
-        try
+        using (var activity = _telemetry.Start("SET", database))
         {
-            claimed = await database.StringSetAsync(key, claim, _lease, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            ReleaseBehind(database, key, claim);
-            throw;
+            try
+            {
+                claimed = await database.StringSetAsync(key, claim, _lease, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                RedisTelemetry.Failed(activity, ex);
+                ReleaseBehind(database, key, claim);
+                throw;
+            }
         }
 
         if (claimed)
         {
-            _held[eventId] = claim;
+            lock (_held)
+            {
+                _held[eventId] = (claim, _held.TryGetValue(eventId, out var held) ? held.Running + 1 : 1);
+            }
         }
 
         return claimed;
@@ -56,17 +66,77 @@ internal sealed class RedisTelnyxWebhookDeduplicator(
     public async ValueTask CompleteAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var key = Key(eventId);
-        _held.TryRemove(eventId, out _);
-        await redis.GetDatabase().StringSetAsync(key, Done, _window).WaitAsync(cancellationToken).ConfigureAwait(false);
+        LetGo(eventId);
+        var database = redis.GetDatabase();
+        using var activity = _telemetry.Start("SET", database);
+        try
+        {
+            await database.StringSetAsync(key, Done, _window).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            RedisTelemetry.Failed(activity, ex);
+            throw;
+        }
     }
 
-    /// <summary>Deletes this instance's claim (see <see cref="ReleaseScript"/>), so the redelivery of a failed attempt runs the handlers again.</summary>
+    /// <summary>
+    /// Deletes this instance's claim (see <see cref="ReleaseScript"/>), so the redelivery of a failed attempt runs the
+    /// handlers again; while another delivery of the same event still runs here, its claim stays.
+    /// </summary>
     public async ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default)
     {
         var key = Key(eventId);
-        if (_held.TryRemove(eventId, out var claim))
+        if (LetGo(eventId) is not { } claim)
         {
-            await redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, [key], [claim]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var database = redis.GetDatabase();
+        using var activity = _telemetry.Start("EVAL", database);
+        try
+        {
+            await database.ScriptEvaluateAsync(ReleaseScript, [key], [claim]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            RedisTelemetry.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    /// <summary>PING on the connection the claims use: healthy with the round-trip time, or the registration's failure status.</summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy($"Redis answered PING in {latency.TotalMilliseconds:F1} ms.");
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return new HealthCheckResult(context.Registration?.FailureStatus ?? HealthStatus.Unhealthy, "Redis did not answer PING: " + ex.Message, ex);
+        }
+    }
+
+    // Drops one running delivery of the id; returns the newest claim's token when none is left running here.
+    private RedisValue? LetGo(string eventId)
+    {
+        lock (_held)
+        {
+            if (!_held.TryGetValue(eventId, out var held))
+            {
+                return null;
+            }
+
+            if (held.Running > 1)
+            {
+                _held[eventId] = (held.Token, held.Running - 1);
+                return null;
+            }
+
+            _held.Remove(eventId);
+            return held.Token;
         }
     }
 

@@ -10,9 +10,14 @@ public sealed class TelnyxRedisWebhookDeduplicationOptions
     public string KeyPrefix { get; set; } = "telnyx:webhook:";
 
     /// <summary>
-    /// How long a claim lasts while the handlers run. An app instance that dies mid-handler leaves its claim behind;
-    /// it expires after this lease, so Telnyx's next redelivery runs the handlers. Make it longer than a handler ever
-    /// takes: a claim that expires while its handler still runs lets a copy run beside it. Default 5 minutes.
+    /// How long a claim lasts while the handlers run. Default 5 minutes. Choose it against your slowest handler:
+    /// <list type="bullet">
+    /// <item>Longer than a handler ever takes (its longest run in <c>telnyx.webhook.handler.duration</c>, with margin).
+    /// A handler that outlives its claim lets a copy arriving meanwhile, at any instance including its own, claim the
+    /// event again and run beside it: the event runs twice, and nothing is lost (the first to finish marks it done).</item>
+    /// <item>No longer than that: an instance that dies mid-handler leaves its claim behind, and copies arriving before it
+    /// expires are answered 200 as duplicates; only a copy after it runs the handlers.</item>
+    /// </list>
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 }

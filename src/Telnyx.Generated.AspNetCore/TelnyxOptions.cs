@@ -39,8 +39,13 @@ public sealed class TelnyxOptions
     /// <summary>The largest webhook body read, in bytes; a larger one is answered 413 unread. Default 1 MiB.</summary>
     public long MaxWebhookBodySize { get; set; } = DefaultMaxWebhookBodySize;
 
-    /// <summary>How long an event id is remembered so a redelivery does not run the handlers again. Default 24 hours.</summary>
-    public TimeSpan WebhookDeduplicationWindow { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>
+    /// How long a handled event id is remembered so a repeat of the event does not run the handlers again, by every
+    /// de-duplicator (in memory, Redis, <c>IDistributedCache</c>). Default 10 minutes: Telnyx repeats a webhook when
+    /// the endpoint did not answer 200 (at the failover URL) and occasionally delivers one twice, both within seconds to
+    /// minutes of the first delivery. A longer window only holds more ids; a copy arriving after it runs the handlers again.
+    /// </summary>
+    public TimeSpan WebhookDeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The core client options these settings describe.</summary>
     /// <returns>A new <see cref="TelnyxClientOptions"/>.</returns>

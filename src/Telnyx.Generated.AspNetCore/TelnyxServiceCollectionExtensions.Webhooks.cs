@@ -71,6 +71,8 @@ public static partial class TelnyxServiceCollectionExtensions
             provider.GetRequiredService<IOptions<TelnyxOptions>>(), provider.GetService<TimeProvider>()));
         services.TryAddSingleton(provider => TelnyxOptionsValidator.CreateVerifier(
             provider.GetRequiredService<IOptions<TelnyxOptions>>().Value, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddMetrics();
+        services.TryAddSingleton<TelnyxWebhookMetrics>();
         services.TryAddSingleton<TelnyxWebhookEndpoint>();
     }
 }

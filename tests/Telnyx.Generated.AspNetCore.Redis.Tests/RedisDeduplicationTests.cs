@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 using Telnyx.Generated.AspNetCore.Tests;
@@ -19,7 +18,7 @@ public class RedisDeduplicationTests
     {
         _redis = await RedisServer.StartAsync();
         _admin = await _redis.ConnectAdminAsync();
-        await _admin.GetServer(_admin.GetEndPoints()[0]).ConfigSetAsync("notify-keyspace-events", "KA"); // see WatchKeyAsync
+        await KeyWatch.EnableAsync(_admin);
     }
 
     [OneTimeTearDown]
@@ -82,7 +81,7 @@ public class RedisDeduplicationTests
         }
 
         Assert.That((string?)await db.StringGetAsync("test:inflight:evt-inflight"), Is.EqualTo("done"));
-        Assert.That(await db.KeyTimeToLiveAsync("test:inflight:evt-inflight"), Is.InRange(TimeSpan.FromHours(23), TimeSpan.FromHours(24)), "done lasts WebhookDeduplicationWindow");
+        Assert.That(await db.KeyTimeToLiveAsync("test:inflight:evt-inflight"), Is.InRange(TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10)), "done lasts WebhookDeduplicationWindow (10 minutes by default)");
         using (var copyAfterDone = await apps.B.PostAsync(body))
         {
             Assert.That(copyAfterDone.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -304,24 +303,7 @@ public class RedisDeduplicationTests
         return restored.Task;
     }
 
-    // Redis announces what happens to each key on its keyspace channel: the tests wait for that, never for a guessed time.
-    private async Task<KeyWatch> WatchKeyAsync(string key)
-    {
-        var events = Channel.CreateUnbounded<string>();
-        await _admin.GetSubscriber().SubscribeAsync(RedisChannel.Literal("__keyspace@0__:" + key), (_, e) => events.Writer.TryWrite(e!));
-        return new KeyWatch(events.Reader);
-    }
-
-    private sealed class KeyWatch(ChannelReader<string> events)
-    {
-        /// <summary>Waits for <paramref name="operation"/> (set, del, expired) on the key, skipping any other before it.</summary>
-        public async Task Next(string operation)
-        {
-            while (await events.ReadAsync().AsTask().WaitAsync(Patience) != operation)
-            {
-            }
-        }
-    }
+    private Task<KeyWatch> WatchKeyAsync(string key) => KeyWatch.StartAsync(_admin, key);
 
     private static int Handled(WebhookApp app) => app.Logs.Entries.Count(e => e.Message.Contains("handled by", StringComparison.Ordinal));
 

@@ -3,6 +3,9 @@
 // Allocations by type, per layer of a command: ... -- --alloc-profile Refer
 // Allocations by type of Unwrap/Parse:          ... -- --alloc-profile webhook call.refer.started
 // Unwrap/raw verify in alternating rounds:       ... -- --paired webhook
+// In-memory de-duplicator memory after N events: ... -- --dedup-memory [1000000 10000000]
+// Redis de-duplicator memory per event:          ... -- --dedup-memory redis [100000]
+// Webhook endpoint telemetry cost per webhook:   ... -- --webhook-telemetry
 using Telnyx.Generated.Benchmarks.Commands;
 
 if (args.Length > 2 && args[0] == "--alloc-profile" && args[1] == "webhook")
@@ -13,6 +16,18 @@ if (args.Length > 2 && args[0] == "--alloc-profile" && args[1] == "webhook")
 if (args.Length > 1 && args[0] == "--paired" && args[1] == "webhook")
 {
     return Telnyx.Generated.Benchmarks.Webhooks.PairedRounds.RunWebhook();
+}
+
+if (args.Length > 0 && args[0] == "--dedup-memory")
+{
+    return args.Length > 1 && args[1] == "redis"
+        ? await Telnyx.Generated.Benchmarks.Deduplication.RedisDeduplicatorMemory.RunAsync(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000)
+        : await Telnyx.Generated.Benchmarks.Deduplication.InMemoryDeduplicatorMemory.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(a => long.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [1_000_000, 10_000_000]);
+}
+
+if (args.Length > 0 && args[0] == "--webhook-telemetry")
+{
+    return await Telnyx.Generated.Benchmarks.Webhooks.WebhookTelemetryCost.RunAsync();
 }
 
 if (args.Length > 0 && args[0] == "--alloc-profile")

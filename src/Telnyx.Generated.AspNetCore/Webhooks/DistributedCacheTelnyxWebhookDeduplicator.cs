@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace Telnyx.Generated.AspNetCore;
@@ -16,9 +17,10 @@ namespace Telnyx.Generated.AspNetCore;
 /// like Telnyx's redeliveries, are recognised. The claim lasts the whole window, so an instance that dies mid-handler
 /// leaves the event marked and its redeliveries skipped until the window ends. With Redis, use
 /// <c>AddTelnyxRedisWebhookDeduplication</c> from the <c>Telnyx.Generated.AspNetCore.Redis</c> package instead: its
-/// claim is atomic and expires after a lease.
+/// claim is atomic and expires after a lease. Each cache call is a child span of the delivery's span
+/// (<c>get</c>, <c>set</c>, <c>remove</c>); <see cref="CheckHealthAsync"/> writes and reads back a probe key.
 /// </remarks>
-public sealed class DistributedCacheTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicator
+public sealed class DistributedCacheTelnyxWebhookDeduplicator : ITelnyxWebhookDeduplicator, IHealthCheck
 {
     /// <summary>The prefix of the cache keys, followed by the event id.</summary>
     public const string KeyPrefix = "telnyx:webhook:";
@@ -26,6 +28,8 @@ public sealed class DistributedCacheTelnyxWebhookDeduplicator : ITelnyxWebhookDe
     private static readonly byte[] Seen = [1];
     private readonly IDistributedCache _cache;
     private readonly TimeSpan _window;
+    private readonly string _store;
+    private readonly string _probeKey = KeyPrefix + "health:" + Guid.NewGuid().ToString("N");
 
     /// <summary>Creates a de-duplicator over <paramref name="cache"/>.</summary>
     /// <param name="cache">The shared cache.</param>
@@ -36,6 +40,7 @@ public sealed class DistributedCacheTelnyxWebhookDeduplicator : ITelnyxWebhookDe
         ArgumentNullException.ThrowIfNull(options);
         _cache = cache;
         _window = options.Value.WebhookDeduplicationWindow;
+        _store = cache.GetType().Name;
     }
 
     /// <inheritdoc />
@@ -43,12 +48,13 @@ public sealed class DistributedCacheTelnyxWebhookDeduplicator : ITelnyxWebhookDe
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         var key = KeyPrefix + eventId;
-        if (await _cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null)
+        var seen = await Traced("get", () => _cache.GetAsync(key, cancellationToken)).ConfigureAwait(false);
+        if (seen is not null)
         {
             return false;
         }
 
-        await _cache.SetAsync(key, Seen, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = _window }, cancellationToken).ConfigureAwait(false);
+        await Traced("set", () => _cache.SetAsync(key, Seen, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = _window }, cancellationToken)).ConfigureAwait(false);
         return true;
     }
 
@@ -66,6 +72,52 @@ public sealed class DistributedCacheTelnyxWebhookDeduplicator : ITelnyxWebhookDe
     public async ValueTask AbandonAsync(string eventId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
-        await _cache.RemoveAsync(KeyPrefix + eventId, cancellationToken).ConfigureAwait(false);
+        await Traced("remove", () => _cache.RemoveAsync(KeyPrefix + eventId, cancellationToken)).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Writes a probe key (this instance's own, expiring after a minute) and reads it back: healthy when the cache
+    /// returns what was written, the registration's failure status when it fails or returns something else.
+    /// </summary>
+    /// <param name="context">The health check's context.</param>
+    /// <param name="cancellationToken">Cancelled when the check's timeout passes.</param>
+    /// <returns>The result.</returns>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var failure = context.Registration?.FailureStatus ?? HealthStatus.Unhealthy;
+        var probe = Guid.NewGuid().ToByteArray();
+        try
+        {
+            await _cache.SetAsync(_probeKey, probe, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1) }, cancellationToken).ConfigureAwait(false);
+            var read = await _cache.GetAsync(_probeKey, cancellationToken).ConfigureAwait(false);
+            return read.AsSpan().SequenceEqual(probe)
+                ? HealthCheckResult.Healthy($"{_store} returned the probe key it was given.")
+                : new HealthCheckResult(failure, $"{_store} did not return the probe key it was given.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new HealthCheckResult(failure, $"{_store} failed: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<T> Traced<T>(string operation, Func<Task<T>> call)
+    {
+        using var activity = TelnyxWebhookTelemetry.StartStoreCall(operation, null, _store);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            TelnyxWebhookTelemetry.StoreCallFailed(activity, ex);
+            throw;
+        }
+    }
+
+    private Task<bool> Traced(string operation, Func<Task> call) => Traced(operation, async () =>
+    {
+        await call().ConfigureAwait(false);
+        return true;
+    });
 }

@@ -35,7 +35,12 @@ internal sealed class WebhookApp : IAsyncDisposable
 
     public Uri WebhookUrl => new(Client.BaseAddress!, Path);
 
-    public static async Task<WebhookApp> StartAsync(Action<IServiceCollection> configureServices, Dictionary<string, string?>? settings = null, string? signingSeed = null)
+    /// <param name="configureApp">Maps more endpoints (a health check, say) beside the webhook endpoint.</param>
+    public static async Task<WebhookApp> StartAsync(
+        Action<IServiceCollection> configureServices,
+        Dictionary<string, string?>? settings = null,
+        string? signingSeed = null,
+        Action<WebApplication>? configureApp = null)
     {
         var signer = signingSeed is null ? new TelnyxWebhookSigner() : new TelnyxWebhookSigner(signingSeed);
         var logs = new CapturingLoggerProvider();
@@ -59,6 +64,7 @@ internal sealed class WebhookApp : IAsyncDisposable
         configureServices(builder.Services);
         var app = builder.Build();
         app.MapTelnyxWebhooks(Path);
+        configureApp?.Invoke(app);
         await app.StartAsync();
         return new WebhookApp(app, signer, logs);
     }

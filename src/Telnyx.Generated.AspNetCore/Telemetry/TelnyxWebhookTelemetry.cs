@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Reflection;
+using Telnyx.Generated.Webhooks;
+
+namespace Telnyx.Generated.AspNetCore;
+
+/// <summary>
+/// The webhook endpoint's traces: one <see cref="ActivityKind.Internal"/> span per delivery under ASP.NET Core's request
+/// span, named <c>Telnyx webhook</c> (then <c>Telnyx webhook {event type}</c> once verified), and the names of the tags
+/// it and <see cref="TelnyxWebhookMetrics"/> record. Nothing is recorded unless a listener subscribes to
+/// <see cref="TelnyxTelemetry.WebhooksActivitySourceName"/>. Bodies, headers and keys are never recorded.
+/// </summary>
+internal static class TelnyxWebhookTelemetry
+{
+    public const string EventTypeTag = "telnyx.event_type";
+    public const string EventIdTag = "telnyx.event_id";
+    public const string OutcomeTag = "telnyx.webhook.outcome";
+    public const string VerificationReasonTag = "telnyx.webhook.verification.reason";
+    public const string OperationTag = "telnyx.webhook.deduplication.operation";
+    public const string StoreTag = "telnyx.webhook.deduplication.store";
+    public const string ErrorTypeTag = "error.type";
+
+    /// <summary>The <see cref="EventTypeTag"/> of an event type this library does not model: keeps the tag bounded.</summary>
+    public const string OtherEventType = "other";
+
+    private const string DeliverySpan = "Telnyx webhook";
+
+    /// <summary>The package version without build metadata, for the source and the meter.</summary>
+    public static readonly string? Version = typeof(TelnyxWebhookTelemetry).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+
+    public static readonly ActivitySource Source = new(TelnyxTelemetry.WebhooksActivitySourceName, Version);
+
+    /// <summary>
+    /// The event type as a tag: a modelled type (the parser gave it its own class) keeps its name, any other is
+    /// <see cref="OtherEventType"/>, so a tag never has more values than the library has event classes, plus one.
+    /// </summary>
+    public static string EventType(TelnyxWebhookEvent webhookEvent) =>
+        webhookEvent is UnknownTelnyxWebhookEvent ? OtherEventType : webhookEvent.EventType;
+
+    /// <summary>
+    /// A <see cref="ActivityKind.Client"/> span for one call a de-duplicator makes to its store, a child of the
+    /// delivery's span, with OpenTelemetry's database attributes where they apply.
+    /// </summary>
+    /// <param name="operation">The store's own name for the call (<c>SET</c>, <c>get</c>): the span's name and <c>db.operation.name</c>.</param>
+    /// <param name="system">The <c>db.system.name</c> (<c>redis</c>), or null when the store is not known.</param>
+    /// <param name="store">What the store is, for <see cref="StoreTag"/>: a type name.</param>
+    public static Activity? StartStoreCall(string operation, string? system, string store)
+    {
+        var activity = Source.StartActivity(operation, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("db.system.name", system);
+            activity.SetTag("db.operation.name", operation);
+            activity.SetTag(StoreTag, store);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Marks a store call that threw as an error, with its exception type.</summary>
+    public static void StoreCallFailed(Activity? activity, Exception error)
+    {
+        activity?.SetTag(ErrorTypeTag, error.GetType().FullName);
+        activity?.SetStatus(ActivityStatusCode.Error);
+    }
+
+    public static Activity? StartDelivery() => Source.StartActivity(DeliverySpan, ActivityKind.Internal);
+
+    /// <summary>Names the span for the event and tags it with the type and id, once the signature is verified.</summary>
+    public static void Verified(Activity? activity, string eventType, string? eventId)
+    {
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.DisplayName = DeliverySpan + " " + eventType;
+            activity.SetTag(EventTypeTag, eventType);
+            activity.SetTag(EventIdTag, eventId);
+        }
+    }
+
+    /// <summary>
+    /// Sets the outcome. Failures on this side (a handler threw, the store is down) are errors with their exception type;
+    /// a request that is not a genuine event is the sender's problem, like a 4xx on an HTTP server span, and is not.
+    /// The exception's message stays in the log: it may carry what a handler read from the event.
+    /// </summary>
+    public static void Finished(Activity? activity, string outcome, Exception? error = null, TelnyxWebhookVerificationReason? reason = null)
+    {
+        if (activity is not { IsAllDataRequested: true })
+        {
+            return;
+        }
+
+        activity.SetTag(OutcomeTag, outcome);
+        if (reason is { } why)
+        {
+            activity.SetTag(VerificationReasonTag, why.ToString());
+        }
+
+        if (error is not null)
+        {
+            activity.SetTag(ErrorTypeTag, error.GetType().FullName);
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+    }
+}
+
+/// <summary>What became of one delivery: the values of <see cref="TelnyxWebhookTelemetry.OutcomeTag"/>.</summary>
+internal static class WebhookOutcome
+{
+    public const string Handled = "handled";
+    public const string Duplicate = "duplicate";
+    public const string SignatureInvalid = "signature_invalid";
+    public const string Malformed = "malformed";
+    public const string HandlerFailed = "handler_failed";
+    public const string StoreUnavailable = "store_unavailable";
+}
