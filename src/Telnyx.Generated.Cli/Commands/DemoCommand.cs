@@ -136,7 +136,7 @@ internal static class DemoCommand
 
         while (receiver.TryNext(out var extra))
         {
-            failures.Add($"unexpected webhook: {extra!.Body}");
+            failures.Add($"unexpected webhook: {extra.Body}");
         }
 
         await output.WriteLineAsync().ConfigureAwait(false);
