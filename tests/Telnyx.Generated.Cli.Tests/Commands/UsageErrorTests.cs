@@ -8,6 +8,7 @@ public partial class UsageErrorTests
     [TestCase(new[] { "call", "refer", "v3:x", "--api-key", "k" }, "Option '--sip-address' is required.", "call refer", TestName = "A_missing_required_option")]
     [TestCase(new[] { "call", "refer", "v3:x", "--sip-address", "s", "--bogus" }, "Unrecognized command or argument '--bogus'.", "call refer", TestName = "An_unknown_option")]
     [TestCase(new[] { "call", "suppression_start", "v3:x", "--attenuation-limit", "101", "--api-key", "k" }, "--attenuation-limit: The value is outside of allowed range 0 to 100", "call suppression_start", TestName = "A_value_outside_the_spec_range")]
+    [TestCase(new[] { "call", "siprec_stop", "v3:x", "--client-state", "not base64!", "--api-key", "k" }, "--client-state: The value must match the pattern", "call siprec_stop", TestName = "A_client_state_that_is_not_Base64")]
     [TestCase(new[] { "call", "siprec_stop", "v3:x", "--api-key", "k", "--timeout", "-1" }, "--timeout must be positive", "call siprec_stop", TestName = "A_client_setting_the_library_rejects")]
     [TestCase(new[] { "listen" }, "Option '--public-key' is required.", "listen", TestName = "Listen_without_its_key")]
     [TestCase(new[] { "verify", "--public-key", "AAAA" }, "--public-key: ", "verify", TestName = "A_malformed_public_key")]
