@@ -64,7 +64,7 @@ internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxR
         if (key.Length == 0)
         {
             throw new ArgumentException(
-                $"{name} is empty: give the Telnyx API key (V2) from the portal. An empty key is not replaced by the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable; only a TelnyxClientOptions.ApiKey left null reads it.",
+                $"{name} is empty: give the Telnyx API key (V2) from the portal. An empty key is not replaced by the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable; only an unset (null) key is.",
                 paramName);
         }
 
