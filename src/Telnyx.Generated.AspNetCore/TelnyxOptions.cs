@@ -12,7 +12,7 @@ public sealed class TelnyxOptions
     /// <summary>The default <see cref="MaxWebhookBodySize"/>: 1 MiB, far above any Telnyx event.</summary>
     public const long DefaultMaxWebhookBodySize = 1024 * 1024;
 
-    /// <summary>The Telnyx API key (V2). Required; when empty, the <c>TELNYX_API_KEY</c> environment variable is used.</summary>
+    /// <summary>The Telnyx API key (V2). Required; when not set (null), the <c>TELNYX_API_KEY</c> environment variable is used, while an empty value stops the host.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The API root. Default <c>https://api.telnyx.com/v2/</c>.</summary>

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
 
 namespace Telnyx.Generated.Cli;
 
 /// <summary>Argument parsing shared by the commands.</summary>
-internal static class CliParsing
+internal static partial class CliParsing
 {
     /// <summary>An absolute http(s) URL option; a bad value is a usage error naming the option, never an exception.</summary>
     public static Option<Uri?> UrlOption(string name, string description, Uri? defaultValue = null)
@@ -22,9 +23,16 @@ internal static class CliParsing
         return option;
     }
 
-    /// <summary>An ArgumentException's message without .NET's "(Parameter 'x')" suffix, for people.</summary>
-    public static string Message(ArgumentException exception) =>
-        exception.ParamName is null ? exception.Message : exception.Message.Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal);
+    /// <summary>An ArgumentException's sentence, without .NET's " (Parameter 'x')" and "Actual value was ..." additions, for people.</summary>
+    public static string Message(ArgumentException exception)
+    {
+        var sentence = exception.Message.ReplaceLineEndings("\n").Split('\n')[0];
+        return exception.ParamName is null ? sentence : sentence.Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>The library's message about an option (<c>TelnyxClientOptions.MaxRetries</c>) in the CLI's terms (<c>--max-retries</c>).</summary>
+    public static string AsOptionNames(string message) =>
+        ClientOptionName().Replace(message, m => "--" + PascalWord().Replace(m.Groups[1].Value, w => (w.Index == 0 ? "" : "-") + w.Value.ToLowerInvariant()));
 
     private static Uri? Parse(ArgumentResult result, string name)
     {
@@ -37,4 +45,10 @@ internal static class CliParsing
         result.AddError($"{name} must be an absolute http:// or https:// URL; got '{text}'.");
         return null;
     }
+
+    [GeneratedRegex(@"TelnyxClientOptions\.(\w+)")]
+    private static partial Regex ClientOptionName();
+
+    [GeneratedRegex("[A-Z][a-z]*")]
+    private static partial Regex PascalWord();
 }

@@ -15,8 +15,11 @@ internal static class EventText
         .Where(name => name is not null && name != "client_state")
         .ToHashSet()!;
 
-    /// <summary>The event type, the payload's own fields (then <c>client_state</c>) and the delivery attempt.</summary>
-    public static string KeyFields(TelnyxWebhookEvent webhook)
+    /// <summary>
+    /// The event type, the call it belongs to when <paramref name="withCall"/> (where several calls may interleave:
+    /// <c>listen</c>, <c>verify</c>), the payload's own fields (then <c>client_state</c>) and the delivery attempt.
+    /// </summary>
+    public static string KeyFields(TelnyxWebhookEvent webhook, bool withCall)
     {
         string fields = webhook.Payload is { } payload
             ? string.Join(" ", JObject.FromObject(payload).Properties()
@@ -24,6 +27,7 @@ internal static class EventText
                 .OrderBy(p => p.Name == "client_state")
                 .Select(p => $"{p.Name}={(p.Value is JValue value ? Convert.ToString(value.Value, CultureInfo.InvariantCulture) : p.Value.ToString(Formatting.None))}"))
             : "(event type unknown to this version)";
-        return $"{webhook.EventType,-21} {fields}  attempt={webhook.Meta?.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "?"}";
+        var call = withCall ? $"call_control_id={webhook.Payload?.CallControlId ?? "?"} " : string.Empty;
+        return $"{webhook.EventType,-21} {call}{fields}  attempt={webhook.Meta?.Attempt?.ToString(CultureInfo.InvariantCulture) ?? "?"}";
     }
 }

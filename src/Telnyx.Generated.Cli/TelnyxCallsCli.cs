@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Telnyx.Generated.Cli.Commands;
 
 namespace Telnyx.Generated.Cli;
@@ -9,6 +11,9 @@ namespace Telnyx.Generated.Cli;
 /// </summary>
 internal static class TelnyxCallsCli
 {
+    /// <summary>The name users type, whatever the process is called (a test host, <c>dotnet telnyx-calls.dll</c>).</summary>
+    public const string Name = "telnyx-calls";
+
     /// <summary>Parses and runs one command line.</summary>
     /// <param name="args">The arguments, without the program name.</param>
     /// <param name="output">Where results go (stdout).</param>
@@ -29,11 +34,59 @@ internal static class TelnyxCallsCli
         };
 
         var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            // What went wrong and where the help is, on stderr: the help itself would bury the error (as git does).
+            var problems = parseResult.CommandResult.Command.Subcommands.Count > 0 ? [NoSuchCommand(parseResult)] : parseResult.Errors.Select(e => e.Message);
+            return await console.UsageErrorAsync(parseResult, problems).ConfigureAwait(false);
+        }
+
         var configuration = new InvocationConfiguration { Output = output, Error = error };
-        var exitCode = await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
-        return parseResult.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+        return await parseResult.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// For a command line that stopped at a group (<c>call transfer v3:...</c>, or none at all): what was given and
+    /// what there is. Under <c>call</c> those are the operations of the spec, since its subcommands are made from it.
+    /// </summary>
+    private static string NoSuchCommand(ParseResult parse)
+    {
+        var group = parse.CommandResult.Command;
+        var choices = string.Join(", ", group.Subcommands.Select(c => c.Name));
+        var kind = group.Name == CallCommand.Name ? "an operation in this spec (spec/telnyx-call-control.yaml)" : $"a {Name} command";
+        return parse.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } given
+            ? $"'{given}' is not {kind}. The {(group.Name == CallCommand.Name ? "operations" : "commands")} are: {choices}."
+            : $"name {kind}: {choices}.";
     }
 }
 
 /// <summary>The streams a command writes to and reads from.</summary>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In);
+internal sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In)
+{
+    /// <summary>
+    /// Reports bad arguments the one way every command does: each problem as <c>error: ...</c>, then
+    /// <c>See 'telnyx-calls &lt;command&gt; --help'.</c>, all on stderr.
+    /// </summary>
+    /// <returns><see cref="ExitCodes.Usage"/>.</returns>
+    public async Task<int> UsageErrorAsync(ParseResult parse, IEnumerable<string> problems)
+    {
+        foreach (var problem in problems)
+        {
+            await Error.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+        }
+
+        await Error.WriteLineAsync($"See '{CommandLine(parse.CommandResult)} --help'.").ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
+
+    private static string CommandLine(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult { Parent: not null } sub; result = sub.Parent)
+        {
+            names.Insert(0, sub.Command.Name);
+        }
+
+        return string.Join(' ', [TelnyxCallsCli.Name, .. names]);
+    }
+}

@@ -39,7 +39,6 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
         _options = options;
         _signer = signer;
         ApiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? "KEY_emulator_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ApiKey.Trim();
-        WebhookUrl = options.WebhookUrl;
     }
 
     /// <summary>The API root to use as <c>TelnyxClientOptions.BaseUrl</c>: <c>http://127.0.0.1:{port}/v2/</c>.</summary>
@@ -51,8 +50,8 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <summary>The Ed25519 public key webhooks are signed with: standard base64 of the raw 32 bytes, as the Telnyx portal shows it.</summary>
     public string PublicKey => _signer.PublicKey;
 
-    /// <summary>Where webhooks are delivered; null when they are only recorded.</summary>
-    public Uri? WebhookUrl { get; }
+    /// <summary>Where webhooks are delivered (<see cref="TelnyxEmulatorOptions.WebhookUrl"/>, or the last <see cref="DeliverWebhooksTo"/>); null while they are only recorded.</summary>
+    public Uri? WebhookUrl => _dispatcher?.Url;
 
     /// <summary>Every request received on a call action path, in arrival order (including rejected and faulted ones).</summary>
     public IReadOnlyList<RecordedCommand> Commands
@@ -169,6 +168,33 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Delivers the webhooks of later commands to <paramref name="url"/>, replacing <see cref="TelnyxEmulatorOptions.WebhookUrl"/>;
+    /// events already produced keep their target. Set it once the receiving app exists, which with
+    /// <c>WebApplicationFactory</c> is after the app was configured with this emulator's <see cref="BaseUrl"/> and keys.
+    /// </summary>
+    /// <param name="url">The webhook endpoint, absolute http or https; also what <c>meta.delivered_to</c> says.</param>
+    /// <param name="handler">
+    /// What sends the requests instead of the network, such as <c>factory.Server.CreateHandler()</c> for an in-memory
+    /// test server (no port); the emulator never disposes it. Null sends over the network.
+    /// </param>
+    /// <example>
+    /// <code>
+    /// telnyx.DeliverWebhooksTo(new Uri(factory.Server.BaseAddress, "webhooks/telnyx"), factory.Server.CreateHandler());
+    /// </code>
+    /// </example>
+    public void DeliverWebhooksTo(Uri url, HttpMessageHandler? handler = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!IsHttpUrl(url))
+        {
+            throw new ArgumentException("The webhook URL must be an absolute http or https URL.", nameof(url));
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        _dispatcher!.DeliverTo(url, handler);
+    }
+
     /// <summary>Completes when every webhook produced so far was delivered (2xx) or given up on after its last retry.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>A task that completes when no delivery is pending.</returns>
@@ -208,7 +234,7 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "TelnyxEmulatorOptions.Port must be from 0 (any free port) to 65535.");
         }
 
-        if (options.WebhookUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        if (options.WebhookUrl is { } url && !IsHttpUrl(url))
         {
             throw new ArgumentException("TelnyxEmulatorOptions.WebhookUrl must be an absolute http or https URL.", nameof(options));
         }
@@ -230,9 +256,12 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     {
         (_app, var port) = await LoopbackServer.StartAsync(_options.Port, HandleAsync, cancellationToken).ConfigureAwait(false);
         BaseUrl = new Uri($"http://127.0.0.1:{port}/v2/");
-        if (WebhookUrl is not null)
+        _dispatcher = new WebhookDispatcher(_signer, _options);
+        if (_options.WebhookUrl is { } url)
         {
-            _dispatcher = new WebhookDispatcher(WebhookUrl, _signer, _options);
+            _dispatcher.DeliverTo(url, handler: null);
         }
     }
+
+    private static bool IsHttpUrl(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 }

@@ -3,7 +3,7 @@ namespace Telnyx.Generated.Testing;
 /// <summary>Settings for a <see cref="TelnyxEmulator"/>, read once by <see cref="TelnyxEmulator.StartAsync"/>.</summary>
 public sealed class TelnyxEmulatorOptions
 {
-    /// <summary>Where webhooks are delivered (your app's webhook endpoint). When null, events are recorded in <see cref="TelnyxEmulator.Events"/> but not delivered.</summary>
+    /// <summary>Where webhooks are delivered (your app's webhook endpoint). When null, events are recorded in <see cref="TelnyxEmulator.Events"/> but not delivered, until <see cref="TelnyxEmulator.DeliverWebhooksTo"/> sets a target.</summary>
     public Uri? WebhookUrl { get; set; }
 
     /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>

@@ -1,5 +1,6 @@
-using System.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
+using System.Text;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -86,10 +87,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Takes a request already received without waiting, if there is one.</summary>
+    /// <summary>
+    /// Takes a request already received without waiting, if there is one. After
+    /// <see cref="TelnyxEmulator.WhenWebhooksDeliveredAsync"/>, <c>while (receiver.TryNext(out var webhook))</c> drains
+    /// every webhook the commands sent so far produced.
+    /// </summary>
     /// <param name="webhook">The request, when one was waiting.</param>
     /// <returns>True when a request was waiting.</returns>
-    public bool TryNext(out ReceivedWebhook? webhook) => _inbox.Reader.TryRead(out webhook);
+    public bool TryNext([NotNullWhen(true)] out ReceivedWebhook? webhook) => _inbox.Reader.TryRead(out webhook);
 
     /// <summary>Stops the server.</summary>
     /// <returns>A task that completes when stopped.</returns>

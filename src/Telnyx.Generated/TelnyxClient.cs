@@ -13,14 +13,17 @@ public sealed class TelnyxClient : ITelnyxClient, IDisposable
     private readonly HttpClient _pipelineClient;
 
     /// <summary>Creates a client with the given API key and default options.</summary>
-    /// <param name="apiKey">The Telnyx API key.</param>
+    /// <param name="apiKey">The Telnyx API key (V2).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty or has a character an HTTP header cannot carry (a line break, NUL).</exception>
     public TelnyxClient(string apiKey)
-        : this(new TelnyxClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) }, httpClient: null)
+        : this(new TelnyxClientOptions { ApiKey = TelnyxClientSettings.ValidApiKey(apiKey ?? throw new ArgumentNullException(nameof(apiKey)), nameof(apiKey), nameof(apiKey)) }, httpClient: null)
     {
     }
 
     /// <summary>Creates a client that owns its connections.</summary>
     /// <param name="options">The settings; read once, here.</param>
+    /// <exception cref="ArgumentException">A setting is invalid: no API key (<see cref="TelnyxClientOptions.ApiKey"/> null and no <c>TELNYX_API_KEY</c>), an empty one or one with a line break or NUL, a relative <see cref="TelnyxClientOptions.BaseUrl"/>, a negative retry count or delay, a timeout that is not positive.</exception>
     public TelnyxClient(TelnyxClientOptions options)
         : this(options, httpClient: null)
     {
@@ -29,6 +32,7 @@ public sealed class TelnyxClient : ITelnyxClient, IDisposable
     /// <summary>Creates a client that sends through <paramref name="httpClient"/> (for example one from <c>IHttpClientFactory</c>), which it never disposes.</summary>
     /// <param name="httpClient">The client to send through; its handlers run for every attempt.</param>
     /// <param name="options">The settings; read once, here.</param>
+    /// <exception cref="ArgumentException">A setting is invalid, as for <see cref="TelnyxClient(TelnyxClientOptions)"/>.</exception>
     public TelnyxClient(HttpClient httpClient, TelnyxClientOptions options)
         : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
     {

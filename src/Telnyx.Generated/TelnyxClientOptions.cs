@@ -11,7 +11,10 @@ public sealed class TelnyxClientOptions
     /// <summary>The default <see cref="BaseUrl"/>: Telnyx's v2 API.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://api.telnyx.com/v2/");
 
-    /// <summary>The Telnyx API key (V2). When null, the <c>TELNYX_API_KEY</c> environment variable is used.</summary>
+    /// <summary>
+    /// The Telnyx API key (V2). When null (only then), the <c>TELNYX_API_KEY</c> environment variable is used; an empty
+    /// or whitespace key is an error, so a blank configuration value cannot silently pick up another key.
+    /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The API root; requests go to <c>BaseUrl + "calls/{id}/actions/..."</c>. Default <c>https://api.telnyx.com/v2/</c>.</summary>

@@ -63,8 +63,9 @@ public sealed class DriftTests
 
             var findings = DriftCommand.Findings(Repo.OfficialExcerpt, specDir);
 
-            Assert.That(findings.Select(f => f.Kind).Distinct(), Is.EquivalentTo(new[] { "enum", "format", "extra" }));
+            Assert.That(findings.Select(f => f.Kind).Distinct(), Is.EquivalentTo(new[] { "enum", "format", "extra", "pattern" }));
             Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == "webhook callSiprecFailed meta" && f.Kind == "extra"));
+            Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == "POST /calls/{call_control_id}/actions/refer request client_state" && f.Kind == "pattern"));
             Assert.That(findings, Has.Some.Matches<DriftFinding>(f => f!.Location == $"{StartSiprec} request secure" && f.Kind == "enum"));
         }
         finally

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Telnyx.Generated.Testing.Internal;
@@ -11,14 +12,19 @@ namespace Telnyx.Generated.Cli.Commands;
 /// </summary>
 internal static class CallCommand
 {
+    /// <summary>The command's name; its subcommands are the operations of the spec.</summary>
+    public const string Name = "call";
+
     public static Command Create(CliConsole console)
     {
+        // The library's defaults, read from it, so the tool behaves as code using the library does.
+        var defaults = new TelnyxClientOptions();
         var baseUrl = CliParsing.UrlOption("--base-url", "API root: the emulator's base URL, or the real API.", TelnyxClientOptions.DefaultBaseUrl);
         baseUrl.Recursive = true;
         var apiKey = new Option<string?>("--api-key") { Description = "API key (default: the TELNYX_API_KEY environment variable).", Recursive = true };
-        var retries = new Option<int>("--max-retries") { Description = "Retries on transient failures.", DefaultValueFactory = _ => 2, Recursive = true };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds allowed per attempt.", DefaultValueFactory = _ => 30, Recursive = true };
-        var call = new Command("call", "Invoke a call action: telnyx-calls call <action> <call-control-id> [--field value ...].") { baseUrl, apiKey, retries, timeout };
+        var retries = new Option<int>("--max-retries") { Description = "Retries on transient failures.", DefaultValueFactory = _ => defaults.MaxRetries, Recursive = true };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds allowed per attempt, as TelnyxClientOptions.Timeout.", DefaultValueFactory = _ => defaults.Timeout.TotalSeconds, Recursive = true };
+        var call = new Command(Name, "Invoke a call action: telnyx-calls call <action> <call-control-id> [--field value ...].") { baseUrl, apiKey, retries, timeout };
 
         foreach (var action in ClientAction.All)
         {
@@ -47,9 +53,9 @@ internal static class CallCommand
                     }
                 }
 
-                if (!await CheckAsync(console, operation, options, parse, body).ConfigureAwait(false))
+                if (Check(operation, options, parse, body) is { Count: > 0 } problems)
                 {
-                    return ExitCodes.Usage;
+                    return await console.UsageErrorAsync(parse, problems).ConfigureAwait(false);
                 }
 
                 if (operation.TakesCommandId && body["command_id"] is null)
@@ -58,7 +64,7 @@ internal static class CallCommand
                 }
 
                 var settings = new TelnyxClientOptions { ApiKey = parse.GetValue(apiKey), BaseUrl = parse.GetValue(baseUrl)!, MaxRetries = parse.GetValue(retries), Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)) };
-                return await SendAsync(console, action, settings, parse.GetValue(id)!, body, ct).ConfigureAwait(false);
+                return await SendAsync(console, parse, action, settings, parse.GetValue(id)!, body, ct).ConfigureAwait(false);
             });
             call.Subcommands.Add(command);
         }
@@ -67,21 +73,16 @@ internal static class CallCommand
     }
 
     /// <summary>The spec's ranges, patterns and required values, checked before anything is sent; each problem names its option.</summary>
-    private static async Task<bool> CheckAsync(CliConsole console, SpecOperation operation, IReadOnlyList<BodyOption> options, ParseResult parse, JObject body)
-    {
-        var problems = BodyValidator.Validate(operation.Body, body);
-        foreach (var problem in problems)
+    private static List<string> Check(SpecOperation operation, IReadOnlyList<BodyOption> options, ParseResult parse, JObject body) =>
+        [.. BodyValidator.Validate(operation.Body, body).Select(problem =>
         {
             var field = problem.Pointer.TrimStart('/').Replace('/', '.');
             var option = options.LastOrDefault(o => field == o.Path || field.StartsWith(o.Path + ".", StringComparison.Ordinal))?.Option;
             var name = option is null ? problem.Pointer : parse.GetResult(option)?.IdentifierToken?.Value ?? option.Name;
-            await console.Error.WriteLineAsync($"error: {name}: {problem.Detail}").ConfigureAwait(false);
-        }
+            return $"{name}: {problem.Detail}";
+        })];
 
-        return problems.Count == 0;
-    }
-
-    private static async Task<int> SendAsync(CliConsole console, ClientAction action, TelnyxClientOptions settings, string callControlId, JObject body, CancellationToken cancellationToken)
+    private static async Task<int> SendAsync(CliConsole console, ParseResult parse, ClientAction action, TelnyxClientOptions settings, string callControlId, JObject body, CancellationToken cancellationToken)
     {
         TelnyxClient client;
         try
@@ -90,8 +91,7 @@ internal static class CallCommand
         }
         catch (ArgumentException e)
         {
-            await console.Error.WriteLineAsync($"error: {CliParsing.Message(e).Replace("TelnyxClientOptions.ApiKey", "--api-key", StringComparison.Ordinal)}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await console.UsageErrorAsync(parse, [CliParsing.AsOptionNames(CliParsing.Message(e))]).ConfigureAwait(false);
         }
 
         using (client)
@@ -110,8 +110,7 @@ internal static class CallCommand
             catch (JsonException e)
             {
                 // A value the spec allows but the generated model cannot hold (an int32 given 2^40).
-                await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Usage;
+                return await console.UsageErrorAsync(parse, [e.Message]).ConfigureAwait(false);
             }
             catch (TelnyxAuthenticationException e)
             {

@@ -23,7 +23,7 @@ internal static class EmulatorCommand
         {
             port, webhookUrl, apiKey, seed,
         };
-        command.SetAction((parse, ct) => RunAsync(console, new TelnyxEmulatorOptions
+        command.SetAction((parse, ct) => RunAsync(console, parse, new TelnyxEmulatorOptions
         {
             Port = parse.GetValue(port),
             WebhookUrl = parse.GetValue(webhookUrl),
@@ -33,7 +33,7 @@ internal static class EmulatorCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, TelnyxEmulatorOptions options, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, ParseResult parse, TelnyxEmulatorOptions options, CancellationToken cancellationToken)
     {
         TelnyxEmulator emulator;
         try
@@ -42,8 +42,7 @@ internal static class EmulatorCommand
         }
         catch (ArgumentException e)
         {
-            await console.Error.WriteLineAsync($"error: {CliParsing.Message(e)}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await console.UsageErrorAsync(parse, [CliParsing.Message(e)]).ConfigureAwait(false);
         }
         catch (IOException e)
         {

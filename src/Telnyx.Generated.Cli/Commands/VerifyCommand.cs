@@ -23,11 +23,11 @@ internal static class VerifyCommand
         {
             publicKey, signature, timestamp, tolerance,
         };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(publicKey)!, parse.GetValue(signature), parse.GetValue(timestamp), TimeSpan.FromSeconds(parse.GetValue(tolerance)), ct));
+        command.SetAction((parse, ct) => RunAsync(console, parse, parse.GetValue(publicKey)!, parse.GetValue(signature), parse.GetValue(timestamp), TimeSpan.FromSeconds(parse.GetValue(tolerance)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string publicKey, string? signature, string? timestamp, TimeSpan tolerance, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, ParseResult parse, string publicKey, string? signature, string? timestamp, TimeSpan tolerance, CancellationToken cancellationToken)
     {
         TelnyxWebhookVerifier verifier;
         try
@@ -36,11 +36,15 @@ internal static class VerifyCommand
         }
         catch (ArgumentException e)
         {
-            await console.Error.WriteLineAsync($"error: --public-key: {CliParsing.Message(e)}").ConfigureAwait(false);
-            return ExitCodes.Usage;
+            return await console.UsageErrorAsync(parse, [$"--public-key: {CliParsing.Message(e)}"]).ConfigureAwait(false);
         }
 
         var body = await console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            // Nothing to verify: a signature "mismatch" over no bytes would send the user looking at the key.
+            return await console.UsageErrorAsync(parse, ["the body on stdin is empty; pipe the webhook's exact body: < body.json, or jq -j .body from a `listen --json` line."]).ConfigureAwait(false);
+        }
         try
         {
             verifier.Verify(body, signature, timestamp);
@@ -59,7 +63,7 @@ internal static class VerifyCommand
         try
         {
             var webhook = TelnyxWebhookParser.Parse(body);
-            await console.Out.WriteLineAsync($"VERIFIED: {EventText.KeyFields(webhook)}").ConfigureAwait(false);
+            await console.Out.WriteLineAsync($"VERIFIED: {EventText.KeyFields(webhook, withCall: true)}").ConfigureAwait(false);
         }
         catch (TelnyxWebhookParseException e)
         {

@@ -8,36 +8,62 @@ namespace Telnyx.Generated.Testing.Internal;
 /// Delivers events one at a time, in the order they happened, signed per attempt (each attempt has its own
 /// timestamp and <c>meta.attempt</c>), retrying a non-2xx answer, a timeout or a refused connection with backoff.
 /// One worker keeps a call's events in order (started before completed) even while one of them is retried.
+/// Each event goes to the target set when it was produced; with none set, it is only recorded.
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
-    private readonly Uri _url;
     private readonly WebhookSigner _signer;
     private readonly TelnyxEmulatorOptions _options;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly Channel<(EmulatedEvent Event, JsonObject Data)> _queue = Channel.CreateUnbounded<(EmulatedEvent, JsonObject)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HttpClient _network = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly List<HttpClient> _givenHandlers = [];
+    private readonly Channel<(EmulatedEvent Event, JsonObject Data, WebhookTarget Target)> _queue =
+        Channel.CreateUnbounded<(EmulatedEvent, JsonObject, WebhookTarget)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
     private readonly List<TaskCompletionSource> _idleWaiters = [];
     private readonly Task _worker;
+    private WebhookTarget? _target;
     private int _outstanding;
 
-    public WebhookDispatcher(Uri url, WebhookSigner signer, TelnyxEmulatorOptions options)
+    public WebhookDispatcher(WebhookSigner signer, TelnyxEmulatorOptions options)
     {
-        _url = url;
         _signer = signer;
         _options = options;
         _worker = Task.Run(RunAsync);
     }
 
+    /// <summary>Where events produced from now on are delivered.</summary>
+    public Uri? Url => Volatile.Read(ref _target)?.Url;
+
+    /// <summary>Delivers later events to <paramref name="url"/>, through <paramref name="handler"/> (not disposed here) or the network.</summary>
+    public void DeliverTo(Uri url, HttpMessageHandler? handler)
+    {
+        var client = _network;
+        if (handler is not null)
+        {
+            client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+            lock (_gate)
+            {
+                _givenHandlers.Add(client);
+            }
+        }
+
+        Volatile.Write(ref _target, new WebhookTarget(url, client));
+    }
+
     public void Enqueue(EmulatedEvent emulatedEvent, JsonObject data)
     {
+        if (Volatile.Read(ref _target) is not { } target)
+        {
+            return; // recorded in Events only, as documented for an emulator without a webhook target
+        }
+
         lock (_gate)
         {
             _outstanding++;
         }
 
-        _queue.Writer.TryWrite((emulatedEvent, data));
+        _queue.Writer.TryWrite((emulatedEvent, data, target));
     }
 
     /// <summary>Completes when every event enqueued so far was delivered or given up on.</summary>
@@ -68,17 +94,22 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         {
         }
 
-        _http.Dispose();
+        _network.Dispose();
+        lock (_gate)
+        {
+            _givenHandlers.ForEach(client => client.Dispose()); // the handlers themselves are their owners'
+        }
+
         _stopping.Dispose();
     }
 
     private async Task RunAsync()
     {
-        await foreach (var (emulatedEvent, data) in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+        await foreach (var (emulatedEvent, data, target) in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
         {
             try
             {
-                await DeliverAsync(emulatedEvent, data, _stopping.Token).ConfigureAwait(false);
+                await DeliverAsync(emulatedEvent, data, target, _stopping.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -97,7 +128,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 
-    private async Task DeliverAsync(EmulatedEvent emulatedEvent, JsonObject data, CancellationToken stopping)
+    private async Task DeliverAsync(EmulatedEvent emulatedEvent, JsonObject data, WebhookTarget target, CancellationToken stopping)
     {
         var delays = _options.WebhookRetryDelays;
         for (var attempt = 1; ; attempt++)
@@ -105,10 +136,10 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             var body = new JsonObject
             {
                 ["data"] = data.DeepClone(),
-                ["meta"] = new JsonObject { ["attempt"] = attempt, ["delivered_to"] = _url.AbsoluteUri },
+                ["meta"] = new JsonObject { ["attempt"] = attempt, ["delivered_to"] = target.Url.AbsoluteUri },
             }.ToJsonString();
             var timestamp = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-            using var request = new HttpRequestMessage(HttpMethod.Post, _url)
+            using var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
             {
                 Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
             };
@@ -120,7 +151,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             attemptTimeout.CancelAfter(_options.WebhookTimeout);
             try
             {
-                using var response = await _http.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
+                using var response = await target.Client.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                 emulatedEvent.Add(new WebhookAttempt(attempt, (int)response.StatusCode, null, body));
                 if (response.IsSuccessStatusCode)
                 {
@@ -131,8 +162,9 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             {
                 emulatedEvent.Add(new WebhookAttempt(attempt, null, $"no answer within {_options.WebhookTimeout.TotalSeconds:0.###} s", body));
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Refused, reset, or whatever a handler the test gave throws (an app already disposed): a failed attempt.
                 emulatedEvent.Add(new WebhookAttempt(attempt, null, e.Message, body));
             }
 
@@ -145,3 +177,6 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 }
+
+/// <summary>Where a webhook goes: the URL it is addressed (and <c>meta.delivered_to</c>) to, and what sends it.</summary>
+internal sealed record WebhookTarget(Uri Url, HttpClient Client);

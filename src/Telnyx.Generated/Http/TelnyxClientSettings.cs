@@ -10,13 +10,7 @@ internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxR
 
     public static TelnyxClientSettings From(TelnyxClientOptions options)
     {
-        var apiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable) : options.ApiKey;
-        if (string.IsNullOrWhiteSpace(apiKey))
-        {
-            throw new ArgumentException(
-                $"No Telnyx API key: set TelnyxClientOptions.ApiKey or the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable.",
-                nameof(options));
-        }
+        var apiKey = ValidApiKey(options.ApiKey, "TelnyxClientOptions.ApiKey", nameof(options));
 
         if (options.BaseUrl is null || !options.BaseUrl.IsAbsoluteUri)
         {
@@ -40,7 +34,51 @@ internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxR
 
         // Relative paths are appended to the base, so it must end in '/' or its last segment (v2) would be replaced.
         var baseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
-        return new TelnyxClientSettings(apiKey.Trim(), baseUrl, options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Logger, options.TimeProvider ?? TimeProvider.System);
+        return new TelnyxClientSettings(apiKey, baseUrl, options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Logger, options.TimeProvider ?? TimeProvider.System);
+    }
+
+    /// <summary>
+    /// The key to send: <paramref name="given"/> trimmed, or the environment variable's when <paramref name="given"/> is
+    /// null (only null: an empty value hiding behind the environment is a configuration mistake, reported here). It
+    /// must fit an HTTP header, so a line break or NUL is an error naming the key, never a FormatException later.
+    /// </summary>
+    /// <param name="given">The key the caller passed, or null.</param>
+    /// <param name="name">What the caller calls it in messages (<c>TelnyxClientOptions.ApiKey</c>, <c>apiKey</c>).</param>
+    /// <param name="paramName">The parameter the caller passed it in.</param>
+    /// <exception cref="ArgumentException">No key, an empty one, or one with a character a header cannot carry.</exception>
+    public static string ValidApiKey(string? given, string name, string paramName)
+    {
+        var source = name;
+        if (given is null)
+        {
+            given = Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable);
+            source = $"The {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable";
+            if (string.IsNullOrWhiteSpace(given))
+            {
+                throw new ArgumentException(
+                    $"No Telnyx API key: set {name} or the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable.", paramName);
+            }
+        }
+
+        var key = given.Trim();
+        if (key.Length == 0)
+        {
+            throw new ArgumentException(
+                $"{name} is empty: give the Telnyx API key (V2) from the portal. An empty key is not replaced by the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable; only an unset (null) key is.",
+                paramName);
+        }
+
+        // Never echo the key, not even the offending character's neighbours: its position is enough to find it.
+        var bad = key.AsSpan().IndexOfAnyExceptInRange('!', '~');
+        if (bad >= 0)
+        {
+            var what = key[bad] switch { '\r' or '\n' => "a line break", '\0' => "a NUL character", _ when char.IsControl(key[bad]) => "a control character", ' ' => "a space", _ => "a non-ASCII character" };
+            throw new ArgumentException(
+                $"{source} is not a valid Telnyx API key: it contains {what} (at position {bad + 1}), which an Authorization header cannot carry. Copy the key again from the portal.",
+                paramName);
+        }
+
+        return key;
     }
 
     // A record would print every member: the API key must not reach a log.

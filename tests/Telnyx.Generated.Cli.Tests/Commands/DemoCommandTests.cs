@@ -20,6 +20,9 @@ public class DemoCommandTests
             Assert.That(output, Does.Match($@"<-\s+{Regex.Escape(eventType)}\s.*verified"));
         }
 
+        // Telnyx's refer payloads do not carry the target, so the line names the command the event answers.
+        Assert.That(output, Does.Match(@"<-\s+call\.refer\.failed\s.*sip_notify_response=603.*verified  \[Refer sip:busy@example\.com \(rejected\)\]"));
+
         // Seven webhooks: the scenario refers twice (completed, then rejected), so call.refer.started comes twice.
         Assert.That(output, Does.Contain($"PASS: {sent.Count} commands covering all {actions.Count} actions, 7/7 webhooks received and verified"));
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
 using Telnyx.Generated.Cli.Tests.Support;
 
 namespace Telnyx.Generated.Cli.Tests.Commands;
@@ -56,23 +57,83 @@ public partial class ServerCommandTests
     }
 
     [Test]
-    public async Task Listen_verifies_and_prints_each_webhook()
+    public async Task Listen_verifies_and_prints_each_webhook_with_the_call_it_belongs_to()
     {
         var cli = new Support.Cli();
         var seed = Convert.ToBase64String(new byte[32]);
+        string[] calls;
         await using (var keyProbe = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { SigningKeySeed = seed }))
         {
-            var run = cli.StartAsync(["listen", "--public-key", keyProbe.PublicKey, "--max-events", "1", "--json"]);
+            var run = cli.StartAsync(["listen", "--public-key", keyProbe.PublicKey, "--max-events", "2"]);
             var url = new Uri(ListeningUrl(await cli.Out.WaitForLineAsync("Listening", Ready)));
             await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { WebhookUrl = url, SigningKeySeed = seed });
             using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
-            await client.Calls.Actions.StopSiprecAsync(emulator.CreateCall(), new StopSiprecRequest { ClientState = "c3RhdGU=" });
+            calls = [emulator.CreateCall(), emulator.CreateCall()];
+            await client.Calls.Actions.StopSiprecAsync(calls[0], new StopSiprecRequest { ClientState = "c3RhdGU=" });
+            await client.Calls.Actions.StopSiprecAsync(calls[1], new StopSiprecRequest());
 
             Assert.That(await run.WaitAsync(Ready), Is.EqualTo(0), cli.Error.ToString());
         }
 
-        Assert.That(cli.Out.ToString(), Does.Match(@"siprec\.stopped\s+hangup_cause=normal_clearing client_state=c3RhdGU=\s+attempt=1\s+verified"));
-        Assert.That(cli.Out.ToString(), Does.Contain("\"event_type\":\"siprec.stopped\""));
+        var lines = cli.Out.ToString().ReplaceLineEndings("\n").Split('\n').Where(l => l.Contains("siprec.stopped", StringComparison.Ordinal)).ToList();
+        Assert.That(lines, Has.Count.EqualTo(2));
+        Assert.That(lines[0], Does.Match($@"siprec\.stopped\s+call_control_id={Regex.Escape(calls[0])} hangup_cause=normal_clearing client_state=c3RhdGU=\s+attempt=1\s+verified"));
+        Assert.That(lines[1], Does.Contain($"call_control_id={calls[1]} "));
+    }
+
+    [Test]
+    public async Task Listen_json_writes_only_JSON_Lines_on_stdout_that_replay_into_verify()
+    {
+        var cli = new Support.Cli();
+        var seed = Convert.ToBase64String(new byte[32]);
+        string call;
+        string publicKey;
+        await using (var keyProbe = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { SigningKeySeed = seed }))
+        {
+            publicKey = keyProbe.PublicKey;
+            var run = cli.StartAsync(["listen", "--public-key", publicKey, "--max-events", "2", "--json"]);
+            var url = new Uri(ListeningUrl(await cli.Error.WaitForLineAsync("Listening", Ready)));
+            await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { WebhookUrl = url, SigningKeySeed = seed });
+            using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+            call = emulator.CreateCall();
+            await client.Calls.Actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com" });
+
+            Assert.That(await run.WaitAsync(Ready), Is.EqualTo(0), cli.Error.ToString());
+        }
+
+        var lines = cli.Out.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(2), "one JSON object per webhook and nothing else");
+        var first = JObject.Parse(lines[0]);
+        Assert.That((string?)first["verdict"], Is.EqualTo("verified"));
+        Assert.That((string?)first["event_type"], Is.EqualTo("call.refer.started"));
+        Assert.That((string?)first["call_control_id"], Is.EqualTo(call));
+        Assert.That(cli.Error.ToString(), Does.Contain("Listening").And.Contain("call.refer.completed"), "the banner and the human lines go to stderr");
+
+        // The capture replays into verify exactly: the body is the string that was signed, byte for byte.
+        var headers = (JObject)first["headers"]!;
+        var (code, output, error) = await Support.Cli.RunAsync(
+            ["verify", "--public-key", publicKey, "--signature", (string)headers["telnyx-signature-ed25519"]!, "--timestamp", (string)headers["telnyx-timestamp"]!],
+            (string)first["body"]!);
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("VERIFIED: call.refer.started"));
+    }
+
+    [Test]
+    public async Task Listen_json_reports_a_failed_check_as_the_verdict()
+    {
+        var cli = new Support.Cli();
+        await using var other = await TelnyxEmulator.StartAsync();
+        var run = cli.StartAsync(["listen", "--public-key", other.PublicKey, "--max-events", "1", "--json"]);
+        var url = new Uri(ListeningUrl(await cli.Error.WaitForLineAsync("Listening", Ready)));
+        await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { WebhookUrl = url });
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+        await client.Calls.Actions.StartSiprecAsync(emulator.CreateCall(), new StartSiprecRequest());
+
+        Assert.That(await run.WaitAsync(Ready), Is.EqualTo(1));
+        var line = JObject.Parse(cli.Out.ToString().Trim());
+        Assert.That((string?)line["verdict"], Is.EqualTo("SignatureMismatch"));
+        Assert.That((string?)line["detail"], Does.Contain("wrong public key"));
+        Assert.That((string?)line["body"], Does.Contain("siprec.started"));
     }
 
     [Test]

@@ -54,4 +54,16 @@ public class VerifyCommandTests
         Assert.That(code, Is.EqualTo(2));
         Assert.That(error, Does.Contain("--public-key").And.Contain("base64").And.Not.Contain("(Parameter"));
     }
+
+    [Test]
+    public async Task Verify_with_an_empty_body_says_the_body_is_empty()
+    {
+        var (webhook, key) = await CaptureAsync();
+
+        var (code, output, error) = await Support.Cli.RunAsync(["verify", "--public-key", key, "--signature", webhook.Signature!, "--timestamp", webhook.Timestamp!], "");
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Does.StartWith("error: the body on stdin is empty").And.Not.Contain("SignatureMismatch"));
+    }
 }

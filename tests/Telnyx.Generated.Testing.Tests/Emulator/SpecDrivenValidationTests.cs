@@ -21,6 +21,11 @@ public class SpecDrivenValidationTests
         where values.Length > 0
         select new TestCaseData(operation.Action, operation.Method, property.Name, values).SetArgDisplayNames(operation.Action, property.Name);
 
+    public static IEnumerable<TestCaseData> ClientStates() =>
+        from operation in SpecYaml.Operations
+        where SpecYaml.Properties(operation.Body).Any(p => p.Name == "client_state")
+        select new TestCaseData(operation.Action, operation.Method).SetArgDisplayNames(operation.Action);
+
     [TestCaseSource(nameof(Actions))]
     public async Task An_empty_body_is_rejected_for_each_required_field_and_otherwise_accepted(string action, string method, string[] required)
     {
@@ -57,6 +62,40 @@ public class SpecDrivenValidationTests
         Assert.That(error.GetProperty("code").GetString(), Is.EqualTo("10032"));
         Assert.That(error.GetProperty("source").GetProperty("pointer").GetString(), Is.EqualTo("/" + property));
         Assert.That(error.GetProperty("detail").GetString(), Is.EqualTo($"The value must be one of: {string.Join(", ", values)}."));
+    }
+
+    [TestCaseSource(nameof(ClientStates))]
+    public async Task A_client_state_that_is_not_Base64_is_rejected_with_10015_at_its_pointer(string action, string method)
+    {
+        await using var emulator = await TelnyxEmulator.StartAsync();
+
+        foreach (var bad in new[] { "not base64!", "aGk", "aGk=aGk=", "aG-k" })
+        {
+            var (status, body) = await SendAsync(emulator, method, action, JsonSerializer.Serialize(new { client_state = bad }));
+            Assert.That(status, Is.EqualTo(422), bad);
+            var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray()
+                .Where(e => e.TryGetProperty("source", out var source) && source.GetProperty("pointer").GetString() == "/client_state").ToList();
+            Assert.That(errors.Select(e => e.GetProperty("code").GetString()), Is.EqualTo(new[] { "10015" }), $"{bad}: {body}");
+        }
+
+        foreach (var good in new[] { "aGk=", "aGF2ZSBhIG5pY2UgZGF5ID1d", "c3RvcHBlZA==" })
+        {
+            var (_, body) = await SendAsync(emulator, method, action, JsonSerializer.Serialize(new { client_state = good }));
+            Assert.That(body, Does.Not.Contain("/client_state"), good);
+        }
+    }
+
+    [Test]
+    public async Task The_client_sends_a_bad_client_state_and_surfaces_Telnyxs_422_naming_the_field()
+    {
+        await using var emulator = await TelnyxEmulator.StartAsync();
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
+
+        var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => client.Calls.Actions.ReferAsync(emulator.CreateCall(), new ReferRequest { SipAddress = "sip:agent@example.com", ClientState = "not base64!" }));
+
+        Assert.That(ex!.StatusCode, Is.EqualTo(422));
+        Assert.That(ex.Errors.Select(e => (e.Code, e.Source?.Pointer)), Is.EqualTo(new[] { ("10015", "/client_state") }));
+        Assert.That(emulator.Commands.Select(c => c.StatusCode), Is.EqualTo(new[] { 422 }), "sent once (validation is Telnyx's), not retried");
     }
 
     private static async Task<(int Status, string Body)> SendAsync(TelnyxEmulator emulator, string method, string action, string json)

@@ -49,4 +49,27 @@ public class TransferTests
         var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => client.Calls.Actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com" }));
         Assert.That(ex!.Errors.Single().Code, Is.EqualTo("90018"));
     }
+
+    [Test]
+    public async Task Every_webhook_of_several_commands_is_collected()
+    {
+        await using var webhooks = await WebhookReceiver.StartAsync();
+        await using var telnyx = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { WebhookUrl = webhooks.Url });
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = telnyx.ApiKey, BaseUrl = telnyx.BaseUrl });
+        var call = telnyx.CreateCall();
+
+        await client.Calls.Actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com" });
+        await client.Calls.Actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "recorder" });
+
+        // Wait until every webhook produced so far was delivered, then take them all without waiting.
+        await telnyx.WhenWebhooksDeliveredAsync();
+        var verifier = new TelnyxWebhookVerifier(telnyx.PublicKey);
+        var events = new List<TelnyxWebhookEvent>();
+        while (webhooks.TryNext(out var webhook))
+        {
+            events.Add(verifier.Unwrap(webhook.Body, webhook.Headers));
+        }
+
+        Assert.That(events.Select(e => e.EventType), Is.EqualTo(new[] { "call.refer.started", "call.refer.completed", "siprec.started" }));
+    }
 }

@@ -15,16 +15,72 @@ public class ApiKeyTests
     [TearDown]
     public void RestoreVariable() => Environment.SetEnvironmentVariable(Variable, _saved);
 
-    [TestCase(null)]
-    [TestCase("")]
-    [TestCase("   ")]
-    public void No_key_anywhere_throws_ArgumentException_naming_the_environment_variable(string? optionKey)
+    [Test]
+    public void No_key_anywhere_throws_ArgumentException_naming_the_environment_variable()
     {
         Environment.SetEnvironmentVariable(Variable, null);
 
+        var ex = Assert.Throws<ArgumentException>(() => new TelnyxClient(new TelnyxClientOptions { ApiKey = null }));
+
+        Assert.That(ex!.Message, Does.StartWith($"No Telnyx API key: set TelnyxClientOptions.ApiKey or the {Variable} environment variable."));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void An_empty_option_key_is_an_error_even_when_the_environment_has_one(string optionKey)
+    {
+        Environment.SetEnvironmentVariable(Variable, "KEY_from_environment");
+
         var ex = Assert.Throws<ArgumentException>(() => new TelnyxClient(new TelnyxClientOptions { ApiKey = optionKey }));
 
-        Assert.That(ex!.Message, Does.Contain(Variable));
+        Assert.That(ex!.ParamName, Is.EqualTo("options"));
+        Assert.That(ex.Message, Does.StartWith("TelnyxClientOptions.ApiKey is empty"));
+    }
+
+    [TestCase("")]
+    [TestCase("   ")]
+    public void An_empty_key_in_the_string_constructor_names_apiKey(string apiKey)
+    {
+        Environment.SetEnvironmentVariable(Variable, "KEY_from_environment");
+
+        var ex = Assert.Throws<ArgumentException>(() => new TelnyxClient(apiKey));
+
+        Assert.That(ex!.ParamName, Is.EqualTo("apiKey"));
+        Assert.That(ex.Message, Does.StartWith("apiKey is empty"));
+    }
+
+    [TestCase("KEY_abc\ndef", "a line break")]
+    [TestCase("KEY_abc\r\ndef", "a line break")]
+    [TestCase("KEY_abc\0def", "a NUL character")]
+    [TestCase("KEY_abc\u00e9def", "a non-ASCII character")]
+    public void A_key_a_header_cannot_carry_is_an_ArgumentException_naming_the_key_without_showing_it(string key, string what)
+    {
+        using var http = new HttpClient();
+        var constructors = new (string ParamName, string Name, Func<TelnyxClient> Create)[]
+        {
+            ("apiKey", "apiKey", () => new TelnyxClient(key)),
+            ("options", "TelnyxClientOptions.ApiKey", () => new TelnyxClient(new TelnyxClientOptions { ApiKey = key })),
+            ("options", "TelnyxClientOptions.ApiKey", () => new TelnyxClient(http, new TelnyxClientOptions { ApiKey = key })),
+        };
+
+        foreach (var (paramName, name, create) in constructors)
+        {
+            var ex = Assert.Throws<ArgumentException>(() => create());
+
+            Assert.That(ex!.ParamName, Is.EqualTo(paramName));
+            Assert.That(ex.Message, Does.StartWith($"{name} is not a valid Telnyx API key: it contains {what} (at position 8)"));
+            Assert.That(ex.ToString(), Does.Not.Contain("abc").And.Not.Contain("def"), "no part of the key");
+        }
+    }
+
+    [Test]
+    public void A_broken_key_in_the_environment_is_reported_as_the_environment_variable()
+    {
+        Environment.SetEnvironmentVariable(Variable, "KEY_abc\ndef");
+
+        var ex = Assert.Throws<ArgumentException>(() => new TelnyxClient(new TelnyxClientOptions()));
+
+        Assert.That(ex!.Message, Does.StartWith($"The {Variable} environment variable is not a valid Telnyx API key: it contains a line break"));
     }
 
     [Test]
