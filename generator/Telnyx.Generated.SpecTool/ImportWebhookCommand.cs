@@ -217,9 +217,10 @@ internal static class ImportWebhookCommand
 
         public string PayloadSummary { get; private set; } = "";
 
-        // The call's fields are shared through CallEventPayload when Telnyx's payload has all of them as strings; a
-        // difference C# cannot see (nullable, a string format) is listed in DEVIATIONS.md. Otherwise the payload is its
-        // own class and the event's Payload stays null (call.recording.saved has no call_control_id).
+        // The call's fields are shared through CallEventPayload when Telnyx's payload has them as strings, so Payload
+        // reads them on every call event; a field it lacks (call.recording.saved has no call_control_id) or a difference
+        // C# cannot see (nullable, a string format) is a row in DEVIATIONS.md. A payload with none of them, or one typed
+        // otherwise, is a class of its own, and the event's Payload stays null.
         private string Payload(OfficialWebhook theirs, string name)
         {
             var payload = Resolve(theirs.Payload)!;
@@ -227,12 +228,19 @@ internal static class ImportWebhookCommand
             var shared = _curated.Components!.Schemas![PayloadBase].Properties ?? new Dictionary<string, IOpenApiSchema>();
             var properties = payload.Properties ?? new Dictionary<string, IOpenApiSchema>();
             var required = payload.Required ?? new HashSet<string>();
+            var present = shared.Keys.Where(properties.ContainsKey).ToList();
             var unshared = payload.AllOf is { Count: > 0 } || payload.OneOf is { Count: > 0 } || payload.AnyOf is { Count: > 0 }
                 ? "it is composed (allOf/oneOf/anyOf)"
-                : shared.Keys.FirstOrDefault(k => !properties.ContainsKey(k)) is { } missing ? $"it has no {missing}"
-                : shared.Keys.FirstOrDefault(required.Contains) is { } mandatory ? $"it requires {mandatory}"
-                : shared.Keys.FirstOrDefault(k => !SameForCSharp(properties[k], shared[k], k, theirs.Key)) is { } different ? $"its {different} is not a string"
+                : present.Count == 0 ? $"it has none of {PayloadBase}'s fields"
+                : present.FirstOrDefault(required.Contains) is { } mandatory ? $"it requires {mandatory}"
+                : present.FirstOrDefault(k => !SameForCSharp(properties[k], shared[k], k, theirs.Key)) is { } different ? $"its {different} is not a string"
                 : null;
+            foreach (var missing in unshared is null ? shared.Keys.Except(present) : [])
+            {
+                Deviations.Add(new Deviation($"webhook {theirs.Key} data.payload.{missing}", DriftKind.Extra,
+                    $"Telnyx's payload for this event has no `{missing}`; it derives from `{PayloadBase}` all the same, so `Payload` reads the call fields it does carry as on every event, and `Payload.{Naming.Pascal(missing)}` is null for it."));
+            }
+
             if (unshared is not null)
             {
                 Deviations.Clear();
@@ -250,7 +258,7 @@ internal static class ImportWebhookCommand
             if (own.Count == 0)
             {
                 Importer.Reused.Add(PayloadBase);
-                PayloadSummary = $"{PayloadBase} itself (Telnyx's payload has exactly its fields)";
+                PayloadSummary = $"{PayloadBase} itself (Telnyx's payload has no other fields)";
                 return WebhookMap.SchemaPrefix + PayloadBase;
             }
 

@@ -60,7 +60,7 @@ internal static partial class WebhookEventsCommand
         code.Append("    ];\n}\n");
         foreach (var e in events)
         {
-            // An event whose payload is not a call event's (call.recording.saved has no call_control_id) keeps the base's null.
+            // An event whose payload is not a CallEventPayload (it carries none of a call's fields) keeps the base's null.
             var payload = e.PayloadIsCallEvent
                 ? "\n    /// <inheritdoc/>\n    public override CallEventPayload? Payload => Data?.Payload;\n\n"
                 : "\n";

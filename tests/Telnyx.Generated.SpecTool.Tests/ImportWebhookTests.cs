@@ -137,18 +137,39 @@ public sealed class ImportWebhookTests
     }
 
     [Test]
-    public void A_payload_without_the_call_fields_is_a_class_of_its_own()
+    public void A_payload_lacking_a_call_field_still_shares_the_others_with_a_deviation()
     {
+        // Telnyx's call.recording.saved payload has every call field but call_control_id.
         var result = Import("call.recording.saved");
 
         Assert.That(result.Exit, Is.Zero, result.Output + result.Error);
-        Assert.That(result.Output, Does.Contain("not a CallEventPayload because it has no call_control_id"));
-        Assert.That(Base("CallRecordingSavedPayload"), Is.Null);
-        Assert.That(Schema("CallRecordingSavedPayload").Properties!.Keys, Does.Contain("call_leg_id").And.Not.Contain("call_control_id"));
-        Assert.That(WebhookEventsCommand.Generate(SpecDocument.Load(Webhooks)), Does.Match(
-            @"class CallRecordingSavedEvent\s*\{[^}]*EventTypeName = ""call.recording.saved"";\s*///[^\n]*\n\s*public override string EventType => EventTypeName;\s*private protected override WebhookEventData\? EventData => Data;"),
-            "no Payload override: the base's null");
+        Assert.That(Base("CallRecordingSavedPayload"), Is.EqualTo("CallEventPayload"), "Payload.ClientState, CallLegId, ... read it");
+        Assert.That(Deviation.Load(Deviations).Where(d => d.Pattern.Contains("callRecordingSaved", StringComparison.Ordinal)).Select(d => $"{d.Pattern} {d.Kind}"),
+            Is.EqualTo(new[] { "webhook callRecordingSaved data.payload.call_control_id extra" }));
         Assert.That(DriftCommand.Findings(Repo.OfficialCallControl, _specDir), Is.Empty);
+    }
+
+    [Test]
+    public void A_payload_with_none_of_the_call_fields_is_a_class_of_its_own_and_its_event_has_no_Payload()
+    {
+        using var copy = new OfficialSpecCopy(Repo.OfficialCallControl);
+        var payload = copy.Map("components", "schemas", "CallHangup", "properties", "payload", "properties");
+        foreach (var field in new[] { "call_control_id", "call_leg_id", "call_session_id", "client_state", "connection_id" })
+        {
+            payload.Children.Remove(new YamlScalarNode(field));
+        }
+
+        var official = copy.Save();
+        using var output = new StringWriter();
+        var exit = ImportWebhookCommand.Run(official, "call.hangup", _specDir, output, TextWriter.Null);
+
+        Assert.That(exit, Is.Zero, output.ToString());
+        Assert.That(output.ToString(), Does.Contain("CallHangupPayload, not a CallEventPayload because it has none of CallEventPayload's fields"));
+        Assert.That(Base("CallHangupPayload"), Is.Null);
+        Assert.That(WebhookEventsCommand.Generate(SpecDocument.Load(Webhooks)), Does.Match(
+            @"class CallHangupEvent\s*\{[^}]*EventTypeName = ""call.hangup"";\s*///[^\n]*\n\s*public override string EventType => EventTypeName;\s*private protected override WebhookEventData\? EventData => Data;"),
+            "no Payload override: the base's null");
+        Assert.That(DriftCommand.Findings(official, _specDir), Is.Empty);
     }
 
     [Test]

@@ -35,7 +35,8 @@ public abstract partial class TelnyxWebhookEvent
     /// The fields every call event's <c>data.payload</c> carries (<see cref="CallEventPayload.CallControlId"/>,
     /// <see cref="CallEventPayload.ClientState"/>, ...), whichever event this is; the same object as the event's own
     /// <c>Data.Payload</c>. Null for an <see cref="UnknownTelnyxWebhookEvent"/>, a body without a payload, or an event
-    /// whose payload is not a call event's (Telnyx's <c>call.recording.saved</c> has no <c>call_control_id</c>).
+    /// whose payload carries none of a call's fields. A field an event lacks is null here (Telnyx's
+    /// <c>call.recording.saved</c> has no <c>call_control_id</c>).
     /// </summary>
     [JsonIgnore]
     public virtual CallEventPayload? Payload => null;
