@@ -21,7 +21,12 @@ internal static partial class WebhookEventsCommand
         {
             var code = Generate(SpecDocument.Load(webhooksSpec));
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-            File.WriteAllText(outputPath, code);
+            // Unchanged code keeps its timestamp, so the library is not recompiled for nothing (the build's stamp says "done").
+            if (!File.Exists(outputPath) || File.ReadAllText(outputPath) != code)
+            {
+                File.WriteAllText(outputPath, code);
+            }
+
             return 0;
         }
         catch (SpecInputException e)
