@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace Telnyx.Generated.SpecTool;
@@ -9,8 +8,6 @@ namespace Telnyx.Generated.SpecTool;
 /// </summary>
 internal static class DriftComparer
 {
-    private const string SchemaPrefix = "#/components/schemas/";
-
     public static (List<DriftFinding> Findings, int Operations, int Webhooks) Compare(SpecDocument official, SpecDocument curatedActions, SpecDocument curatedWebhooks)
     {
         var findings = new List<DriftFinding>();
@@ -34,12 +31,12 @@ internal static class DriftComparer
         var webhooks = 0;
         // Our webhook headers are the header parameters the webhook fragment declares; every webhook carries them all.
         var ourHeaders = (curatedWebhooks.Document.Components?.Parameters?.Values ?? []).Where(p => p.In == ParameterLocation.Header).ToList();
-        foreach (var (key, reference) in CuratedWebhooks(curatedWebhooks))
+        foreach (var (key, _, schema) in WebhookMap.Read(curatedWebhooks))
         {
             webhooks++;
             var subject = $"webhook {key}";
-            var ours = Get(curatedWebhooks.Document.Components?.Schemas, reference[SchemaPrefix.Length..])
-                ?? throw new SpecInputException($"{curatedWebhooks.Path}: x-webhooks.{key} refers to '{reference}', which is not a schema there.");
+            var ours = Get(curatedWebhooks.Document.Components?.Schemas, schema)
+                ?? throw new SpecInputException($"{curatedWebhooks.Path}: x-webhooks.{key} refers to '{WebhookMap.SchemaPrefix}{schema}', which is not a schema there.");
             var theirs = (Get(official.Document.Webhooks, key)?.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
                 .Select(operation => (Operation: operation, Body: JsonSchema(operation.RequestBody?.Content)))
                 .FirstOrDefault(o => o.Body is not null);
@@ -54,21 +51,6 @@ internal static class DriftComparer
         }
 
         return (findings, operations, webhooks);
-    }
-
-    private static IEnumerable<(string Key, string Schema)> CuratedWebhooks(SpecDocument curated)
-    {
-        if (Get(curated.Document.Extensions, "x-webhooks") is not JsonNodeExtension { Node: JsonObject map })
-        {
-            yield break;
-        }
-
-        foreach (var (key, entry) in map)
-        {
-            yield return entry?["schema"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && entry["schema"]!.GetValue<string>() is var schema && schema.StartsWith(SchemaPrefix, StringComparison.Ordinal)
-                ? (key, schema)
-                : throw new SpecInputException($"{curated.Path}: x-webhooks.{key} has no 'schema' reference to {SchemaPrefix}...");
-        }
     }
 
     private static TValue? Get<TValue>(IDictionary<string, TValue>? map, string key) => map is not null && map.TryGetValue(key, out var value) ? value : default;

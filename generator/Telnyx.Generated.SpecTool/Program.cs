@@ -26,6 +26,8 @@ import.SetAction(parse => ImportCommand.Run(parse.GetValue(officialSpec)!.FullNa
 var root = new RootCommand("Maintenance tools for the Telnyx.Generated curated spec.");
 root.Subcommands.Add(drift);
 root.Subcommands.Add(import);
+root.Subcommands.Add(WebhookVerbs.ImportWebhook(officialSpec, specDir));
+root.Subcommands.Add(WebhookVerbs.WebhookEvents());
 
 var result = root.Parse(args);
 // A malformed command line is unusable input too (exit 2), not drift.
@@ -40,5 +42,6 @@ static int Usage(ParseResult result)
 
     Console.Error.WriteLine("usage: Telnyx.Generated.SpecTool drift <official-spec> [--spec-dir <dir>]");
     Console.Error.WriteLine("       Telnyx.Generated.SpecTool import <official-spec> <path> [--operation-id <Name>] [--spec-dir <dir>]");
+    Console.Error.WriteLine("       Telnyx.Generated.SpecTool import-webhook <official-spec> <event_type> [--spec-dir <dir>]");
     return DriftCommand.BadInput;
 }

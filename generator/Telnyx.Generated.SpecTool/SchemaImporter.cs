@@ -110,6 +110,14 @@ internal sealed class SchemaImporter
         return result;
     }
 
+    /// <summary>A schema written in place whatever it holds: the inline part beside an allOf base.</summary>
+    public JsonObject Inline(IOpenApiSchema schema, string name)
+    {
+        var result = new JsonObject();
+        Body(schema, name, result);
+        return result;
+    }
+
     private static bool NeedsName(IOpenApiSchema schema) =>
         schema.Properties is { Count: > 0 } || (schema.Enum is { Count: > 0 } && schema.Type?.HasFlag(JsonSchemaType.String) == true);
 
@@ -212,8 +220,10 @@ internal sealed class SchemaImporter
     private static IOpenApiSchema Target(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference reference ? reference.Target ?? throw new SpecInputException($"$ref '{reference.Reference.ReferenceV3}' points to nothing.") : schema;
 
-    // Names of extracted parts start from their owner without its "Request": HangupRequest.reason -> HangupReason.
-    private static string Stem(string owner) => owner.EndsWith("Request", StringComparison.Ordinal) && owner.Length > "Request".Length ? owner[..^"Request".Length] : owner;
+    // Names of extracted parts start from their owner without its "Request" or "Payload": HangupRequest.reason ->
+    // HangupReason, CallHangupPayload.hangup_cause -> CallHangupHangupCause.
+    private static string Stem(string owner) =>
+        new[] { "Request", "Payload" }.FirstOrDefault(s => owner.EndsWith(s, StringComparison.Ordinal) && owner.Length > s.Length) is { } suffix ? owner[..^suffix.Length] : owner;
 
     private static JsonNode? Number(string? text) =>
         text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? JsonNode.Parse(text) : null;

@@ -92,8 +92,9 @@ internal static class YamlText
             : ScalarStyle.Any,
     };
 
-    // A string YAML would read as a number, boolean or null keeps its quotes.
+    // A string YAML would read as a number, boolean, null or (YAML 1.1) timestamp keeps its quotes.
     private static bool LooksTyped(string text) =>
         text.Length == 0 || text is "true" or "false" or "null" or "~" or "True" or "False" or "Null" or "yes" or "no" or "on" or "off"
-        || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        || (text.Length >= 10 && char.IsAsciiDigit(text[0]) && text[4] == '-' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 }

@@ -61,8 +61,8 @@ internal sealed class TempRepository : IDisposable
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(source, file);
-            var first = relative.Split(Path.DirectorySeparatorChar)[0];
-            if (first is "bin" or "obj")
+            // Build output at any depth (generator/Telnyx.Generated.SpecTool/obj too): the copy builds its own.
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             {
                 continue;
             }

@@ -55,4 +55,32 @@ public sealed class CommandLineTests
         Assert.That(noArgument.Exit, Is.EqualTo(2));
         Assert.That(noArgument.Error, Does.Contain("usage"));
     }
+
+    [Test]
+    public async Task Import_webhook_exits_0_then_2_when_run_again_and_2_naming_the_closest_for_an_unknown_type()
+    {
+        var specDir = Directory.CreateTempSubdirectory("telnyx-cli-webhook-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Repo.Path("spec")))
+            {
+                File.Copy(file, Path.Combine(specDir, Path.GetFileName(file)));
+            }
+
+            var imported = await RunToolAsync("import-webhook", Repo.OfficialCallControl, "call.hangup", "--spec-dir", specDir);
+            var again = await RunToolAsync("import-webhook", Repo.OfficialCallControl, "call.hangup", "--spec-dir", specDir);
+            var unknown = await RunToolAsync("import-webhook", Repo.OfficialCallControl, "call.hungup", "--spec-dir", specDir);
+
+            Assert.That(imported.Exit, Is.Zero, imported.Output + imported.Error);
+            Assert.That(imported.Output, Does.Contain("x-webhooks: callHangup -> CallHangupEvent"));
+            Assert.That(again.Exit, Is.EqualTo(2));
+            Assert.That(again.Error, Does.Contain("already curated"));
+            Assert.That(unknown.Exit, Is.EqualTo(2));
+            Assert.That(unknown.Error, Does.Contain("no webhook with event_type 'call.hungup'. Closest: call.hangup"));
+        }
+        finally
+        {
+            Directory.Delete(specDir, recursive: true);
+        }
+    }
 }

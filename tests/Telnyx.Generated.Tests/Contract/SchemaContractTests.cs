@@ -101,7 +101,7 @@ public class SchemaContractTests
         Assert.That(Enum.GetNames(type), Is.EqualTo(names), "member names (and order) from x-enumNames");
 
         // The generated StringEnumConverter sits on each property that uses the enum, so go through those properties.
-        var holders = Holders(schemaName).ToList();
+        var holders = Holders(spec, schemaName).ToList();
         Assert.That(holders, Is.Not.Empty, $"{schemaName} is used by some property");
         Assert.Multiple(() =>
         {
@@ -139,22 +139,22 @@ public class SchemaContractTests
         Assert.That(schemaTypes, Is.SubsetOf(generated));
     }
 
-    /// <summary>The generated properties whose schema is a $ref to this enum.</summary>
-    private static IEnumerable<(Type Holder, PropertyInfo Property)> Holders(string enumSchema)
+    /// <summary>
+    /// The generated properties whose schema is a $ref to this enum. A $ref is local to its file, whose schemas NSwag
+    /// generates into its own namespace: an imported webhook may have a SipHeaderName of its own beside the actions' one.
+    /// </summary>
+    private static IEnumerable<(Type Holder, PropertyInfo Property)> Holders(SpecFile file, string enumSchema)
     {
-        foreach (var file in SpecFile.All)
+        foreach (var (name, schema) in file.Schemas)
         {
-            foreach (var (name, schema) in file.Schemas)
+            foreach (var property in SpecFile.OwnProperties(schema))
             {
-                foreach (var property in SpecFile.OwnProperties(schema))
+                if (SpecFile.PropertyRef(property.Value) is { } r && SpecFile.RefName(r) == enumSchema)
                 {
-                    if (SpecFile.PropertyRef(property.Value) is { } r && SpecFile.RefName(r) == enumSchema)
+                    var holder = file.GeneratedType(name);
+                    if (!holder.IsAbstract)
                     {
-                        var holder = file.GeneratedType(name);
-                        if (!holder.IsAbstract)
-                        {
-                            yield return (holder, holder.GetProperty(PascalCase(property.Name))!);
-                        }
+                        yield return (holder, holder.GetProperty(PascalCase(property.Name))!);
                     }
                 }
             }

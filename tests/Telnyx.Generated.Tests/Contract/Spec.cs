@@ -90,9 +90,15 @@ internal sealed record SpecFile(string FileName, string Namespace)
         var type = (string?)schema["type"];
         var format = (string?)schema["format"];
         Assert.That(schema["enum"], Is.Null, $"{where}: inline enums become anonymous types; give the enum a named schema");
+        if (type is null && (schema["oneOf"] ?? schema["anyOf"]) is JArray { Count: > 0 } variants && variants.All(v => PropertyRef(v) is null && v["properties"] is null))
+        {
+            return typeof(object); // a choice between JSON types (Telnyx's `oneOf: [object, string]`): whatever JSON was sent
+        }
+
         return type switch
         {
             "string" when format is "date-time" => typeof(DateTimeOffset),
+            "string" when format is "uuid" => typeof(Guid),
             "string" => typeof(string),
             "integer" when format is "int64" => typeof(long),
             "integer" => typeof(int),
