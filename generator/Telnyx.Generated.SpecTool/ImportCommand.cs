@@ -56,7 +56,14 @@ internal static class ImportCommand
                 text = YamlText.AppendToSection(text, YamlText.Entries(importer.Added, 4), "components", "schemas");
             }
 
+            // Both files are computed before either is written: bad input leaves neither half-written.
+            var deviationsFile = Path.Combine(specDir, DriftCommand.DeviationsFile);
+            var deviations = importer.LintDeviations.Count == 0 ? null : LintDeviation.Append(File.ReadAllText(deviationsFile), deviationsFile, importer.LintDeviations);
             File.WriteAllText(actionsFile, text);
+            if (deviations is not null)
+            {
+                File.WriteAllText(deviationsFile, deviations);
+            }
 
             output.WriteLine($"Imported {subject} into {actionsFile}:");
             output.WriteLine($"  operationId: {name}   (Telnyx's: {operation.OperationId}; the C# method is {name}Async; choose another with --operation-id)");
@@ -66,6 +73,11 @@ internal static class ImportCommand
             output.WriteLine($"  {ExpectedWebhooks.Extension}: {written[ExpectedWebhooks.Extension]!.ToJsonString()}   (what the emulator delivers: the events Telnyx lists that spec/{DriftCommand.WebhooksFile} curates{(uncurated.Count == 0 ? "" : $"; not curated: {string.Join(", ", uncurated)}")})");
             output.WriteLine($"  new schemas: {(importer.Added.Count == 0 ? "none" : string.Join(", ", importer.Added.Select(a => a.Key)))}");
             output.WriteLine($"  reused from spec/: {string.Join(", ", reused.Concat(importer.Reused).Distinct().Order(StringComparer.Ordinal))}");
+            foreach (var lint in importer.LintDeviations)
+            {
+                output.WriteLine($"  lint deviation (in {DriftCommand.DeviationsFile}): {lint.Rule} at {lint.Location}: {lint.Reason}");
+            }
+
             if (importer.InventedDescriptions.Count > 0)
             {
                 output.WriteLine($"  descriptions made from names (Telnyx gave none; improve them): {string.Join(", ", importer.InventedDescriptions)}");

@@ -5,7 +5,8 @@ namespace Telnyx.Generated.Testing.Internal;
 
 /// <summary>
 /// The spec's example of a value: the schema's own <c>example</c>, else (for an object) one made of its properties'
-/// examples. Telnyx gives some request bodies and most responses no example of their own, but every field one.
+/// examples. Telnyx gives some request bodies and most responses no example of their own, but most fields one; a
+/// required field with none gets its default, its first enum value, or NJsonSchema's sample value.
 /// </summary>
 internal static class SpecExample
 {
@@ -41,7 +42,7 @@ internal static class SpecExample
             var composed = new JObject();
             foreach (var (name, property) in Properties(actual))
             {
-                if (Of(property, seen) is { } value)
+                if ((Of(property, seen) ?? (property.IsRequired ? StandIn(property) : null)) is { } value)
                 {
                     composed[name] = value;
                 }
@@ -56,6 +57,11 @@ internal static class SpecExample
             seen.Remove(actual);
         }
     }
+
+    private static JToken StandIn(JsonSchemaProperty property) =>
+        property.ActualSchema.Default is { } value ? JToken.FromObject(value)
+        : property.ActualSchema.Enumeration.FirstOrDefault() is { } first ? JToken.FromObject(first)
+        : new NJsonSchema.Generation.SampleJsonDataGenerator().Generate(property);
 
     // Its own properties, those of its allOf parts, and those of the base schema it extends.
     private static IEnumerable<KeyValuePair<string, JsonSchemaProperty>> Properties(JsonSchema schema) =>
