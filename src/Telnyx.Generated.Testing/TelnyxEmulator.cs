@@ -58,7 +58,7 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <summary>Where webhooks are delivered; null when they are only recorded.</summary>
     public Uri? WebhookUrl { get; }
 
-    /// <summary>Every request received on a call action path, in arrival order (including rejected and faulted ones).</summary>
+    /// <summary>Every request received on an operation's path, in arrival order (including rejected and faulted ones).</summary>
     public IReadOnlyList<RecordedCommand> Commands
     {
         get
