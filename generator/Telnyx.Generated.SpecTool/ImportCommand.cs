@@ -25,6 +25,7 @@ internal static class ImportCommand
             var actionsFile = Path.Combine(specDir, DriftCommand.ActionsFile);
             var official = SpecDocument.Load(officialPath);
             var curated = SpecDocument.Load(actionsFile);
+            var curatedEvents = ExpectedWebhooks.Curated(SpecDocument.Load(Path.Combine(specDir, DriftCommand.WebhooksFile)).Document);
             var pathItem = official.Document.Paths.GetValueOrDefault(path)
                 ?? throw new SpecInputException($"{officialPath} has no path '{path}' (paths are written as Telnyx writes them, e.g. /calls/{{call_control_id}}/actions/hangup).");
             if (pathItem.Operations is not { Count: 1 } operations)
@@ -46,7 +47,7 @@ internal static class ImportCommand
             }
 
             var importer = new SchemaImporter(curated.Document);
-            var (written, idempotency, reused) = Operation(official.Document, path, pathItem, method, operation, curated.Document, importer, name);
+            var (written, idempotency, reused) = Operation(official.Document, path, pathItem, method, operation, curated.Document, importer, name, curatedEvents);
 
             var text = File.ReadAllText(actionsFile);
             text = YamlText.AppendToSection(text, YamlText.Entries(new JsonObject { [path] = new JsonObject { [method.Method.ToLowerInvariant()] = written } }, 2), "paths");
@@ -55,13 +56,28 @@ internal static class ImportCommand
                 text = YamlText.AppendToSection(text, YamlText.Entries(importer.Added, 4), "components", "schemas");
             }
 
+            // Both files are computed before either is written: bad input leaves neither half-written.
+            var deviationsFile = Path.Combine(specDir, DriftCommand.DeviationsFile);
+            var deviations = importer.LintDeviations.Count == 0 ? null : LintDeviation.Append(File.ReadAllText(deviationsFile), deviationsFile, importer.LintDeviations);
             File.WriteAllText(actionsFile, text);
+            if (deviations is not null)
+            {
+                File.WriteAllText(deviationsFile, deviations);
+            }
 
             output.WriteLine($"Imported {subject} into {actionsFile}:");
             output.WriteLine($"  operationId: {name}   (Telnyx's: {operation.OperationId}; the C# method is {name}Async; choose another with --operation-id)");
             output.WriteLine($"  x-telnyx-idempotency: {idempotency}   ({IdempotencyReason(idempotency)}; review it)");
+            var listed = ExpectedWebhooks.Listed(operation.Description);
+            var uncurated = listed.Where(e => !curatedEvents.Contains(e)).ToList();
+            output.WriteLine($"  {ExpectedWebhooks.Extension}: {written[ExpectedWebhooks.Extension]!.ToJsonString()}   (what the emulator delivers: the events Telnyx lists that spec/{DriftCommand.WebhooksFile} curates{(uncurated.Count == 0 ? "" : $"; not curated: {string.Join(", ", uncurated)}")})");
             output.WriteLine($"  new schemas: {(importer.Added.Count == 0 ? "none" : string.Join(", ", importer.Added.Select(a => a.Key)))}");
             output.WriteLine($"  reused from spec/: {string.Join(", ", reused.Concat(importer.Reused).Distinct().Order(StringComparer.Ordinal))}");
+            foreach (var lint in importer.LintDeviations)
+            {
+                output.WriteLine($"  lint deviation (in {DriftCommand.DeviationsFile}): {lint.Rule} at {lint.Location}: {lint.Reason}");
+            }
+
             if (importer.InventedDescriptions.Count > 0)
             {
                 output.WriteLine($"  descriptions made from names (Telnyx gave none; improve them): {string.Join(", ", importer.InventedDescriptions)}");
@@ -85,7 +101,7 @@ internal static class ImportCommand
     }
 
     private static (JsonObject Operation, string Idempotency, List<string> Reused) Operation(
-        OpenApiDocument official, string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, OpenApiDocument curated, SchemaImporter importer, string name)
+        OpenApiDocument official, string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, OpenApiDocument curated, SchemaImporter importer, string name, IReadOnlySet<string> curatedEvents)
     {
         var reused = new List<string>();
         var written = new JsonObject { ["operationId"] = name };
@@ -101,6 +117,7 @@ internal static class ImportCommand
         var hasCommandId = WireContract.OfOperation(official, pathItem, operation).Nodes.ContainsKey("request command_id");
         var idempotency = hasCommandId ? "command-id" : method == HttpMethod.Put ? "idempotent" : "none";
         written["x-telnyx-idempotency"] = idempotency;
+        written[ExpectedWebhooks.Extension] = ExpectedWebhooks.Of(operation.Description, curatedEvents);
 
         var parameters = new JsonArray();
         foreach (var parameter in (pathItem.Parameters ?? []).Concat(operation.Parameters ?? []))

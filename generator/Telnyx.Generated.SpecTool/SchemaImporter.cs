@@ -6,13 +6,15 @@ namespace Telnyx.Generated.SpecTool;
 
 /// <summary>
 /// Turns Telnyx's schemas into ours (OpenAPI 3.0, our conventions): a schema that means the same as one spec/ already
-/// has is reused by <c>$ref</c>; every other one becomes a named component, as does every inline object and string
-/// enum (NSwag would otherwise invent names); every string enum gets <c>x-enumNames</c>; every property a description,
-/// and a documented reference is written <c>description</c> + <c>allOf: [$ref]</c>.
+/// has is reused by <c>$ref</c>; every other object or enum becomes a named component, inline ones too (NSwag would
+/// otherwise invent names), and every other schema (a union, a plain string, a list) is written in place; every enum
+/// gets <c>x-enumNames</c>, every property a description, and a documented reference is written <c>description</c> +
+/// <c>allOf: [$ref]</c>.
 /// </summary>
 internal sealed class SchemaImporter
 {
     private const string SchemaPrefix = "#/components/schemas/";
+    private const string CSharpTypeExtension = "x-csharp-type";
     private readonly Dictionary<string, string> _ours = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ourNames;
     private readonly Dictionary<string, string> _imported = new(StringComparer.Ordinal);
@@ -34,6 +36,9 @@ internal sealed class SchemaImporter
 
     /// <summary>Places where Telnyx gave no description and one was made from the name: worth a human look.</summary>
     public List<string> InventedDescriptions { get; } = [];
+
+    /// <summary>Values copied exactly from Telnyx that a lint rule rejects (a default its own schema does not allow).</summary>
+    public List<LintDeviation> LintDeviations { get; } = [];
 
     /// <summary>
     /// A <c>$ref</c> to our component for <paramref name="schema"/>. A new one is named <paramref name="name"/> when
@@ -79,34 +84,44 @@ internal sealed class SchemaImporter
     {
         var component = new JsonObject { ["title"] = schema.Title ?? Naming.Title(name) };
         component["description"] = schema.Description ?? description ?? Invented(name, schema.Title ?? Naming.Title(name));
-        Body(schema, name, component);
+        Body(schema, name, component, SchemaPrefix + name);
         return component;
     }
 
-    private JsonObject Property(IOpenApiSchema schema, string owner, string property)
+    private JsonObject Property(IOpenApiSchema schema, string owner, string property, string at)
     {
         var description = schema.Description ?? Target(schema).Description ?? Invented($"{owner}.{property}", property);
         var name = Stem(owner) + Naming.Pascal(property);
-        if (schema is OpenApiSchemaReference || NeedsName(schema))
+        if (IsComponent(schema))
         {
             return new JsonObject { ["description"] = description, ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = Reference(schema, name) }) };
         }
 
         var result = new JsonObject { ["description"] = description };
-        Body(schema, name, result);
+        var target = Target(schema);
+        var csharpType = IsUnion(target) ? "object"
+            : target.Items is { } items && IsUnion(items) ? "System.Collections.Generic.List<object>"
+            : target.AdditionalProperties is { } values && IsUnion(values) ? "System.Collections.Generic.IDictionary<string, object>"
+            : null;
+        if (csharpType is not null)
+        {
+            result[CSharpTypeExtension] = csharpType;
+        }
+
+        Body(target, name, result, at);
         return result;
     }
 
     /// <summary>An items, additionalProperties, oneOf or parameter schema: a reference when it needs a name, else in place.</summary>
-    public JsonObject Member(IOpenApiSchema schema, string name)
+    public JsonObject Member(IOpenApiSchema schema, string name, string? at = null)
     {
-        if (schema is OpenApiSchemaReference || NeedsName(schema))
+        if (IsComponent(schema))
         {
             return new JsonObject { ["$ref"] = Reference(schema, name) };
         }
 
         var result = new JsonObject();
-        Body(schema, name, result);
+        Body(Target(schema), name, result, at);
         return result;
     }
 
@@ -114,14 +129,33 @@ internal sealed class SchemaImporter
     public JsonObject Inline(IOpenApiSchema schema, string name)
     {
         var result = new JsonObject();
-        Body(schema, name, result);
+        Body(schema, name, result, at: null);
         return result;
     }
 
-    private static bool NeedsName(IOpenApiSchema schema) =>
-        schema.Properties is { Count: > 0 } || (schema.Enum is { Count: > 0 } && schema.Type?.HasFlag(JsonSchemaType.String) == true);
+    // What becomes a named component, a C# type NSwag generates under that name: an object (with properties or allOf
+    // parts) or a string or integer enum. Anything else is written in place even where Telnyx names it (VoiceConfig, a
+    // string): NSwag generates no type for a plain string, list or map, so its name would be one C# does not have.
+    private static bool IsComponent(IOpenApiSchema schema)
+    {
+        var target = Target(schema);
+        return !IsUnion(target)
+            && (target.Properties is { Count: > 0 } || target.AllOf is { Count: > 0 }
+                || (target.Enum is { Count: > 0 } && target.Type is { } type && (type.HasFlag(JsonSchemaType.String) || type.HasFlag(JsonSchemaType.Integer))));
+    }
 
-    private void Body(IOpenApiSchema schema, string name, JsonObject into)
+    // A value of one of several schemas (oneOf/anyOf: Telnyx's Loopcount is a string or an integer, voice_settings one of
+    // seven providers' objects). No C# class is that: NSwag types such a property as its first variant (so the others
+    // cannot be sent) and names a reference to one after the property without generating it (CS0246). So a union is
+    // written in place, never as a component, and the property holding it (itself, or a list or map of it) says its
+    // C# type in x-csharp-type, which Class.liquid uses: object, which Newtonsoft writes as whatever value it holds.
+    private static bool IsUnion(IOpenApiSchema schema)
+    {
+        var target = Target(schema);
+        return (target.OneOf?.Count ?? 0) + (target.AnyOf?.Count ?? 0) > 1 && target.Properties is not { Count: > 0 };
+    }
+
+    private void Body(IOpenApiSchema schema, string name, JsonObject into, string? at)
     {
         var type = schema.Type ?? (schema.Properties is { Count: > 0 } ? JsonSchemaType.Object : schema.Items is not null ? JsonSchemaType.Array : null);
         if (type is { } t && (t & ~JsonSchemaType.Null) is var nonNull and not 0)
@@ -137,6 +171,11 @@ internal sealed class SchemaImporter
         if (schema.Default is { } defaultValue)
         {
             into["default"] = Clone(defaultValue);
+            if (Clone(defaultValue) is null && type is { } declared && !declared.HasFlag(JsonSchemaType.Null) && at is not null)
+            {
+                LintDeviations.Add(new($"{at}/default", "oas3-valid-schema-example",
+                    $"Telnyx's default `null` is not a value of its own schema ({declared.ToString().ToLowerInvariant()}, not nullable); kept as Telnyx wrote it, since drift compares defaults."));
+            }
         }
 
         Set(into, "minimum", Number(schema.Minimum ?? schema.ExclusiveMinimum));
@@ -157,9 +196,11 @@ internal sealed class SchemaImporter
         if (values is not null)
         {
             into["enum"] = new JsonArray([.. values]);
-            if (values.All(v => v is JsonValue s && s.TryGetValue<string>(out _)))
+            // One name per value, by position (NSwag leaves a null out of the C# enum but still counts it).
+            var kinds = values.Where(v => v is not null).Select(v => v!.GetValueKind()).Distinct().ToList();
+            if (kinds is [System.Text.Json.JsonValueKind.String] or [System.Text.Json.JsonValueKind.Number])
             {
-                into["x-enumNames"] = new JsonArray([.. values.Select(v => (JsonNode)Naming.Pascal(v!.GetValue<string>()))]);
+                into["x-enumNames"] = new JsonArray([.. values.Select(v => (JsonNode)Naming.Pascal(v is null ? "null" : v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString()))]);
             }
         }
 
@@ -174,7 +215,7 @@ internal sealed class SchemaImporter
             var written = new JsonObject();
             foreach (var (property, propertySchema) in properties)
             {
-                written[property] = Property(propertySchema, name, property);
+                written[property] = Property(propertySchema, name, property, $"{at}/properties/{Pointer(property)}");
             }
 
             into["properties"] = written;
@@ -182,7 +223,7 @@ internal sealed class SchemaImporter
 
         if (schema.Items is { } items)
         {
-            into["items"] = Member(items, name + "Item");
+            into["items"] = Member(items, name + "Item", at + "/items");
         }
 
         if (!schema.AdditionalPropertiesAllowed)
@@ -191,14 +232,14 @@ internal sealed class SchemaImporter
         }
         else if (schema.AdditionalProperties is { } additional)
         {
-            into["additionalProperties"] = Member(additional, name + "Value");
+            into["additionalProperties"] = Member(additional, name + "Value", at + "/additionalProperties");
         }
 
         foreach (var (keyword, parts) in new[] { ("allOf", schema.AllOf), ("oneOf", schema.OneOf), ("anyOf", schema.AnyOf) })
         {
             if (parts is { Count: > 0 })
             {
-                into[keyword] = new JsonArray([.. parts.Select((p, i) => (JsonNode)Member(p, $"{name}{Naming.Pascal(keyword)}{i + 1}"))]);
+                into[keyword] = new JsonArray([.. parts.Select((p, i) => (JsonNode)Member(p, $"{name}{Naming.Pascal(keyword)}{i + 1}", $"{at}/{keyword}/{i}"))]);
             }
         }
     }
@@ -224,6 +265,8 @@ internal sealed class SchemaImporter
     // HangupReason, CallHangupPayload.hangup_cause -> CallHangupHangupCause.
     private static string Stem(string owner) =>
         new[] { "Request", "Payload" }.FirstOrDefault(s => owner.EndsWith(s, StringComparison.Ordinal) && owner.Length > s.Length) is { } suffix ? owner[..^suffix.Length] : owner;
+
+    private static string Pointer(string key) => key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
     private static JsonNode? Number(string? text) =>
         text is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? JsonNode.Parse(text) : null;

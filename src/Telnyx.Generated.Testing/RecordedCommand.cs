@@ -2,10 +2,13 @@ using System.Text.Json;
 
 namespace Telnyx.Generated.Testing;
 
-/// <summary>One request the emulator received on a call action path, as it arrived, with what it answered.</summary>
-/// <param name="Action">The action: the last path segment, such as <c>refer</c> or <c>client_state_update</c>.</param>
+/// <summary>One request the emulator received on an operation's path, as it arrived, with what it answered.</summary>
+/// <param name="Action">
+/// The action: the path segment after <c>/actions/</c>, such as <c>refer</c> or <c>client_state_update</c>; for an
+/// operation on the call itself, its operationId in snake_case (<c>dial</c>, <c>retrieve_call_status</c>).
+/// </param>
 /// <param name="Method">The HTTP method.</param>
-/// <param name="CallControlId">The call_control_id from the path, unescaped.</param>
+/// <param name="CallControlId">The call_control_id from the path, unescaped (for <c>POST /calls</c>, the call it started).</param>
 /// <param name="Body">The raw request body.</param>
 /// <param name="StatusCode">The status answered; 0 when the connection was dropped by an injected fault.</param>
 /// <param name="ReceivedAt">When the request arrived.</param>

@@ -4,27 +4,43 @@ using Telnyx.Generated.Testing.Internal;
 
 namespace Telnyx.Generated.Testing;
 
-// What a valid command does to its call, and the webhooks a real call would produce for it.
+// What a valid command does to its call, and the webhooks a real call would produce for it: the curated events its
+// operation lists in the spec (x-telnyx-webhooks), as EventOutcomes chooses them, each built from its spec example.
 public sealed partial class TelnyxEmulator
 {
-    private SchemaError? Execute(string callControlId, string action, JsonElement body, bool takesCommandId)
+    // The example's values that are the call's own: an event or response reports the call it is about.
+    private static readonly (string Name, Func<EmulatedCall, string?> Value)[] CallFields =
+    [
+        ("call_control_id", c => c.CallControlId), ("call_leg_id", c => c.CallLegId), ("call_session_id", c => c.CallSessionId),
+        ("connection_id", c => c.ConnectionId), ("client_state", c => c.ClientState), ("from", c => c.From), ("to", c => c.To),
+    ];
+
+    private (SchemaError? Error, JsonNode? Response) Execute(SpecOperation operation, ref string callControlId, JsonElement body)
     {
         var produced = new List<(EmulatedEvent Event, JsonObject Data)>();
+        JsonNode response;
         lock (_gate)
         {
-            if (!_calls.TryGetValue(callControlId, out var call))
+            EmulatedCall? call;
+            if (!operation.TargetsCall)
             {
-                return new SchemaError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id");
+                // POST /calls dials: a new call, from and to as the body says.
+                call = NewCall(String(body, "from") ?? DefaultFrom, String(body, "to") ?? FirstString(body, "to") ?? DefaultTo);
+                callControlId = call.CallControlId;
+            }
+            else if (!_calls.TryGetValue(callControlId, out call))
+            {
+                return (new SchemaError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null);
+            }
+            else if (call.Ended)
+            {
+                return (CallEnded, null);
             }
 
-            if (call.Ended)
+            response = Response(operation, call);
+            if (operation.TakesCommandId && String(body, "command_id") is { } commandId && !call.CommandIds.Add(commandId))
             {
-                return new SchemaError("90018", "Call has already ended", "This call is no longer active and can't receive commands.", string.Empty);
-            }
-
-            if (takesCommandId && String(body, "command_id") is { } commandId && !call.CommandIds.Add(commandId))
-            {
-                return null; // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
+                return (null, response); // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
             }
 
             if (String(body, "client_state") is { } clientState)
@@ -32,66 +48,105 @@ public sealed partial class TelnyxEmulator
                 call.ClientState = clientState;
             }
 
-            switch (action)
+            foreach (var eventType in _spec.Delivered(operation, IsFailing(operation, body)))
             {
-                case "refer":
-                    var sipAddress = String(body, "sip_address")!;
-                    produced.Add(NewEvent(call, "call.refer.started", p => p["sip_notify_response"] = 100));
-                    produced.Add(_rejectedSipAddresses.Contains(sipAddress)
-                        ? NewEvent(call, "call.refer.failed", p => p["sip_notify_response"] = 603)
-                        : NewEvent(call, "call.refer.completed", p => p["sip_notify_response"] = 200));
-                    break;
-                case "siprec_start":
-                    var failure = _siprecFailureCause;
-                    produced.Add(failure is null
-                        ? NewEvent(call, "siprec.started", _ => { })
-                        : NewEvent(call, "siprec.failed", p => p["failure_cause"] = failure));
-                    break;
-                case "siprec_stop":
-                    produced.Add(NewEvent(call, "siprec.stopped", p => p["hangup_cause"] = "normal_clearing"));
-                    break;
+                produced.Add(NewEvent(call, eventType));
+                call.Ended |= eventType == EventOutcomes.CallEnded;
             }
 
             _events.AddRange(produced.Select(p => p.Event));
         }
 
+        Dispatch(produced);
+        return (null, response);
+    }
+
+    private static SchemaError CallEnded => new("90018", "Call has already ended", "This call is no longer active and can't receive commands.", string.Empty);
+
+    // Told to fail: its operation lists a failure event tests chose (FailWith, FailSiprecWith), or it names a rejected SIP address.
+    private bool IsFailing(SpecOperation operation, JsonElement body) =>
+        operation.Webhooks.Any(_failingEvents.Contains) || (String(body, "sip_address") is { } sipAddress && _rejectedSipAddresses.Contains(sipAddress));
+
+    private EmulatedCall NewCall(string from, string to)
+    {
+        var id = "v3:" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        var call = new EmulatedCall(id, from, to);
+        _calls[id] = call;
+        return call;
+    }
+
+    // Ends a call from the far side (HangUp, POST /emulator/calls/{id}/hangup): call.hangup when the spec curates it.
+    private void EndCall(EmulatedCall call)
+    {
+        List<(EmulatedEvent, JsonObject)> produced = [];
+        lock (_gate)
+        {
+            if (!call.Ended && _spec.Webhooks.Contains(EventOutcomes.CallEnded))
+            {
+                produced.Add(NewEvent(call, EventOutcomes.CallEnded));
+                _events.Add(produced[0].Item1);
+            }
+
+            call.Ended = true;
+        }
+
+        Dispatch(produced);
+    }
+
+    private void Dispatch(List<(EmulatedEvent Event, JsonObject Data)> produced)
+    {
         foreach (var (emulatedEvent, data) in produced)
         {
             _dispatcher?.Enqueue(emulatedEvent, data);
         }
-
-        return null;
     }
 
-    private (EmulatedEvent, JsonObject) NewEvent(EmulatedCall call, string eventType, Action<JsonObject> addFields)
+    // The event's example data, as this call would have it: a fresh id and time, the call's ids and current client_state.
+    private (EmulatedEvent, JsonObject) NewEvent(EmulatedCall call, string eventType)
     {
-        var payload = new JsonObject
+        var data = _spec.Webhooks.Data(eventType);
+        var id = Guid.NewGuid().ToString();
+        data["id"] = id;
+        data["occurred_at"] = _options.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        data["record_type"] ??= "event";
+        if (data["payload"] is JsonObject payload)
         {
-            ["call_control_id"] = call.CallControlId,
-            ["call_leg_id"] = call.CallLegId,
-            ["call_session_id"] = call.CallSessionId,
-            ["client_state"] = call.ClientState,
-            ["connection_id"] = call.ConnectionId,
-        };
-        if (eventType.StartsWith("call.refer.", StringComparison.Ordinal))
-        {
-            payload["from"] = call.From;
-            payload["to"] = call.To;
+            AsCall(payload, call);
+            foreach (var (name, value) in _payloadOverrides.GetValueOrDefault(eventType) ?? [])
+            {
+                payload[name] = value?.DeepClone();
+            }
         }
 
-        addFields(payload);
-        var id = Guid.NewGuid().ToString();
-        var data = new JsonObject
-        {
-            ["record_type"] = "event",
-            ["event_type"] = eventType,
-            ["id"] = id,
-            ["occurred_at"] = _options.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["payload"] = payload,
-        };
         return (new EmulatedEvent(eventType, id, call.CallControlId), data);
+    }
+
+    // The spec's example response (for POST /calls, the new call's status), with this call's ids in its data.
+    private static JsonNode Response(SpecOperation operation, EmulatedCall call)
+    {
+        var response = operation.ResponseJson is { } json ? JsonNode.Parse(json)! : new JsonObject { ["data"] = new JsonObject { ["result"] = "ok" } };
+        if (response["data"] is JsonObject data)
+        {
+            AsCall(data, call);
+        }
+
+        return response;
+    }
+
+    private static void AsCall(JsonObject values, EmulatedCall call)
+    {
+        foreach (var (name, value) in CallFields)
+        {
+            if (values.ContainsKey(name))
+            {
+                values[name] = value(call);
+            }
+        }
     }
 
     private static string? String(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? FirstString(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 && value[0].ValueKind == JsonValueKind.String ? value[0].GetString() : null;
 }

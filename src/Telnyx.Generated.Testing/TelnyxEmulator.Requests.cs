@@ -21,9 +21,9 @@ public sealed partial class TelnyxEmulator
         var query = target.IndexOf('?', StringComparison.Ordinal);
         var segments = (query < 0 ? target : target[..query]).Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
 
-        if (segments is ["v2", "calls", var callControlId, "actions", var action])
+        if (segments is ["v2", .. var path] && Route(path) is { } route)
         {
-            await HandleActionAsync(context, callControlId, action).ConfigureAwait(false);
+            await HandleActionAsync(context, route).ConfigureAwait(false);
         }
         else if (segments is ["emulator", "calls"] && HttpMethods.IsPost(context.Request.Method))
         {
@@ -39,8 +39,18 @@ public sealed partial class TelnyxEmulator
         }
     }
 
-    private async Task HandleActionAsync(HttpContext context, string callControlId, string action)
+    // A path of a spec operation (whatever the method), or an action path the spec lacks: both are recorded commands.
+    private ActionRoute? Route(string[] path)
     {
+        var (operations, callControlId) = _spec.Route(path);
+        return operations.Count > 0 ? new ActionRoute(operations, operations[0].Action, callControlId ?? string.Empty)
+            : path is ["calls", var id, "actions", var action] ? new ActionRoute([], action, id)
+            : null;
+    }
+
+    private async Task HandleActionAsync(HttpContext context, ActionRoute route)
+    {
+        var (operations, action, callControlId) = route;
         var receivedAt = _options.TimeProvider.GetUtcNow();
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
         EmulatorFault? fault;
@@ -78,7 +88,8 @@ public sealed partial class TelnyxEmulator
                 break;
         }
 
-        var status = await ProcessActionAsync(context, callControlId, action, body).ConfigureAwait(false);
+        int status;
+        (status, callControlId) = await ProcessActionAsync(context, operations, action, callControlId, body).ConfigureAwait(false);
         Record(status);
 
         void Record(int statusCode)
@@ -90,25 +101,27 @@ public sealed partial class TelnyxEmulator
         }
     }
 
-    private async Task<int> ProcessActionAsync(HttpContext context, string callControlId, string action, string body)
+    // The status answered, and the call the command was for (for POST /calls, the call it started).
+    private async Task<(int Status, string CallControlId)> ProcessActionAsync(HttpContext context, IReadOnlyList<SpecOperation> operations, string action, string callControlId, string body)
     {
         if (!IsAuthorized(context))
         {
             await TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.").ConfigureAwait(false);
-            return 401;
+            return (401, callControlId);
         }
 
-        if (!CallControlSpec.Operations.TryGetValue(action, out var operation))
+        if (operations.Count == 0)
         {
             await TelnyxErrors.WriteAsync(context, 404, "10005", "Resource not found", $"There is no call action '{action}'.").ConfigureAwait(false);
-            return 404;
+            return (404, callControlId);
         }
 
-        if (!string.Equals(operation.Method, context.Request.Method, StringComparison.OrdinalIgnoreCase))
+        if (operations.FirstOrDefault(o => string.Equals(o.Method, context.Request.Method, StringComparison.OrdinalIgnoreCase)) is not { } operation)
         {
-            context.Response.Headers.Allow = operation.Method;
-            await TelnyxErrors.WriteAsync(context, 405, "10006", "Method not allowed", $"The {action} action takes {operation.Method}.").ConfigureAwait(false);
-            return 405;
+            var methods = string.Join(", ", operations.Select(o => o.Method));
+            context.Response.Headers.Allow = methods;
+            await TelnyxErrors.WriteAsync(context, 405, "10006", "Method not allowed", $"The {action} action takes {methods}.").ConfigureAwait(false);
+            return (405, callControlId);
         }
 
         JsonElement json;
@@ -123,24 +136,24 @@ public sealed partial class TelnyxEmulator
         catch (Exception e) when (e is System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
         {
             await TelnyxErrors.WriteAsync(context, 400, "10015", "Invalid request body", "The request body is not valid JSON.").ConfigureAwait(false);
-            return 400;
+            return (400, callControlId);
         }
 
         if (errors.Count > 0)
         {
             await TelnyxErrors.WriteAsync(context, 422, errors).ConfigureAwait(false);
-            return 422;
+            return (422, callControlId);
         }
 
-        var outcome = Execute(callControlId, action, json, operation.TakesCommandId);
-        if (outcome is { } error)
+        var (error, response) = Execute(operation, ref callControlId, json);
+        if (error is not null)
         {
             await TelnyxErrors.WriteAsync(context, 422, [error]).ConfigureAwait(false);
-            return 422;
+            return (422, callControlId);
         }
 
-        await TelnyxErrors.WriteOkAsync(context).ConfigureAwait(false);
-        return 200;
+        await TelnyxErrors.WriteJsonAsync(context, 200, response!).ConfigureAwait(false);
+        return (200, callControlId);
     }
 
     private bool IsAuthorized(HttpContext context)
@@ -208,7 +221,7 @@ public sealed partial class TelnyxEmulator
             return;
         }
 
-        var id = CreateCall(string.IsNullOrWhiteSpace(from) ? "+13125550100" : from, string.IsNullOrWhiteSpace(to) ? "+13125550199" : to);
+        var id = CreateCall(string.IsNullOrWhiteSpace(from) ? DefaultFrom : from, string.IsNullOrWhiteSpace(to) ? DefaultTo : to);
         await TelnyxErrors.WriteJsonAsync(context, 201, new JsonObject { ["data"] = new JsonObject { ["call_control_id"] = id } }).ConfigureAwait(false);
     }
 
@@ -220,18 +233,15 @@ public sealed partial class TelnyxEmulator
             return;
         }
 
-        bool known;
+        EmulatedCall? call;
         lock (_gate)
         {
-            known = _calls.TryGetValue(callControlId, out var call);
-            if (call is not null)
-            {
-                call.Ended = true;
-            }
+            _calls.TryGetValue(callControlId, out call);
         }
 
-        if (known)
+        if (call is not null)
         {
+            EndCall(call);
             await TelnyxErrors.WriteOkAsync(context).ConfigureAwait(false);
         }
         else
@@ -239,4 +249,7 @@ public sealed partial class TelnyxEmulator
             await TelnyxErrors.WriteAsync(context, 422, "90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id").ConfigureAwait(false);
         }
     }
+
+    /// <summary>The operations a request path is for (one per method; none for an action the spec lacks), its action name and call.</summary>
+    private sealed record ActionRoute(IReadOnlyList<SpecOperation> Operations, string Action, string CallControlId);
 }

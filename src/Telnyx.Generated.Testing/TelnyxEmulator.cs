@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Telnyx.Generated.Testing.Internal;
 
 namespace Telnyx.Generated.Testing;
 
 /// <summary>
-/// A local Telnyx Call Control API for tests: an in-process HTTP server on 127.0.0.1 that serves the eight call
-/// actions as Telnyx does (Bearer auth, validation against the curated spec, Telnyx-shaped errors), delivers the
-/// webhooks a real call would (signed with Ed25519 exactly as Telnyx signs them, retried with backoff), records every
-/// command it receives and injects faults on request. Point a <c>TelnyxClient</c> at <see cref="BaseUrl"/> with
+/// A local Telnyx Call Control API for tests: an in-process HTTP server on 127.0.0.1 that serves every operation of the
+/// curated spec as Telnyx does (Bearer auth, validation against the spec, Telnyx-shaped errors), delivers the webhooks
+/// each operation lists in the spec (signed with Ed25519 exactly as Telnyx signs them, retried with backoff), records
+/// every command it receives and injects faults on request. Point a <c>TelnyxClient</c> at <see cref="BaseUrl"/> with
 /// <see cref="ApiKey"/>, and verify webhooks with <see cref="PublicKey"/>.
 /// </summary>
 /// <example>
@@ -23,20 +24,23 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly TelnyxEmulatorOptions _options;
+    private readonly EmulatorSpec _spec;
     private readonly WebhookSigner _signer;
     private readonly Dictionary<string, EmulatedCall> _calls = new(StringComparer.Ordinal);
     private readonly List<RecordedCommand> _commands = [];
     private readonly List<EmulatedEvent> _events = [];
     private readonly HashSet<string> _rejectedSipAddresses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _failingEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _payloadOverrides = new(StringComparer.Ordinal);
     private readonly Queue<EmulatorFault> _faults = new();
     private WebApplication? _app;
     private WebhookDispatcher? _dispatcher;
-    private string? _siprecFailureCause;
     private int _disposed;
 
-    private TelnyxEmulator(TelnyxEmulatorOptions options, WebhookSigner signer)
+    private TelnyxEmulator(TelnyxEmulatorOptions options, WebhookSigner signer, EmulatorSpec spec)
     {
         _options = options;
+        _spec = spec;
         _signer = signer;
         ApiKey = string.IsNullOrWhiteSpace(options.ApiKey) ? "KEY_emulator_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) : options.ApiKey.Trim();
     }
@@ -53,7 +57,7 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <summary>Where webhooks are delivered (<see cref="TelnyxEmulatorOptions.WebhookUrl"/>, or the last <see cref="DeliverWebhooksTo"/>); null while they are only recorded.</summary>
     public Uri? WebhookUrl => _dispatcher?.Url;
 
-    /// <summary>Every request received on a call action path, in arrival order (including rejected and faulted ones).</summary>
+    /// <summary>Every request received on an operation's path, in arrival order (including rejected and faulted ones).</summary>
     public IReadOnlyList<RecordedCommand> Commands
     {
         get
@@ -81,11 +85,15 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <param name="options">The settings; null for defaults (free port, random key, no webhook delivery).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator.</returns>
-    public static async Task<TelnyxEmulator> StartAsync(TelnyxEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<TelnyxEmulator> StartAsync(TelnyxEmulatorOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartWithSpecAsync(options, EmulatorSpec.Embedded, cancellationToken);
+
+    /// <summary>Starts an emulator serving another spec than the embedded one (tests of spec-driven behaviour).</summary>
+    internal static async Task<TelnyxEmulator> StartWithSpecAsync(TelnyxEmulatorOptions? options, EmulatorSpec spec, CancellationToken cancellationToken)
     {
         options ??= new TelnyxEmulatorOptions();
         Validate(options);
-        var emulator = new TelnyxEmulator(options, new WebhookSigner(options.SigningKeySeed));
+        var emulator = new TelnyxEmulator(options, new WebhookSigner(options.SigningKeySeed), spec);
         try
         {
             await emulator.StartServerAsync(cancellationToken).ConfigureAwait(false);
@@ -98,37 +106,38 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a live call and returns its <c>call_control_id</c>, which the eight actions accept until <see cref="HangUp"/>.</summary>
+    /// <summary>Starts a live call and returns its <c>call_control_id</c>, which every operation accepts until the call ends (<see cref="HangUp"/>).</summary>
     /// <param name="from">The caller, reported as <c>from</c> in webhooks.</param>
     /// <param name="to">The callee, reported as <c>to</c> in webhooks.</param>
     /// <returns>The new call's call_control_id.</returns>
-    public string CreateCall(string from = "+13125550100", string to = "+13125550199")
+    public string CreateCall(string from = DefaultFrom, string to = DefaultTo)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(from);
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
-        var id = "v3:" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         lock (_gate)
         {
-            _calls[id] = new EmulatedCall(id, from, to);
+            return NewCall(from, to).CallControlId;
         }
-
-        return id;
     }
 
-    /// <summary>Ends a call: later commands on it answer 422 with code 90018 (call has already ended).</summary>
+    /// <summary>
+    /// Ends a call as the far end hanging up: <c>call.hangup</c> is delivered when the webhook spec curates it, and later
+    /// commands on the call answer 422 with code 90018 (call has already ended).
+    /// </summary>
     /// <param name="callControlId">A call_control_id from <see cref="CreateCall"/>.</param>
     /// <exception cref="ArgumentException">The emulator never created that call.</exception>
     public void HangUp(string callControlId)
     {
+        EmulatedCall? call;
         lock (_gate)
         {
-            if (!_calls.TryGetValue(callControlId ?? string.Empty, out var call))
+            if (!_calls.TryGetValue(callControlId ?? string.Empty, out call))
             {
                 throw new ArgumentException("The emulator has no call with that call_control_id; create one with CreateCall().", nameof(callControlId));
             }
-
-            call.Ended = true;
         }
+
+        EndCall(call);
     }
 
     /// <summary>Makes a refer to <paramref name="sipAddress"/> fail: <c>call.refer.started</c>, then <c>call.refer.failed</c> with sip_notify_response 603.</summary>
@@ -146,9 +155,43 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <param name="failureCause">A Q850 cause such as <c>no_answer</c>, or null.</param>
     public void FailSiprecWith(string? failureCause)
     {
+        const string SiprecFailed = "siprec.failed";
         lock (_gate)
         {
-            _siprecFailureCause = string.IsNullOrWhiteSpace(failureCause) ? null : failureCause;
+            if (string.IsNullOrWhiteSpace(failureCause))
+            {
+                _failingEvents.Remove(SiprecFailed);
+                _payloadOverrides.Remove(SiprecFailed);
+            }
+            else
+            {
+                _failingEvents.Add(SiprecFailed);
+                _payloadOverrides[SiprecFailed] = new JsonObject { ["failure_cause"] = failureCause };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes every later command whose operation lists <paramref name="failureEventType"/> in the spec fail the way
+    /// Telnyx reports it: that event (one ending in <c>.failed</c> or <c>.error</c>, such as <c>siprec.failed</c>) is
+    /// delivered in place of the success event it stands for, with its example's fields.
+    /// </summary>
+    /// <param name="failureEventType">A failure event some operation of the spec lists.</param>
+    /// <param name="fail">False restores success.</param>
+    /// <exception cref="ArgumentException">No operation of the spec lists that failure event.</exception>
+    public void FailWith(string failureEventType, bool fail = true)
+    {
+        var listed = _spec.Operations.Values.SelectMany(o => _spec.Delivered(o, failing: true)).Where(EventOutcomes.IsFailure).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (!listed.Contains(failureEventType ?? string.Empty, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"No operation of the spec delivers '{failureEventType}' on failure; the failure events it lists are: {(listed.Count == 0 ? "none" : string.Join(", ", listed))}.",
+                nameof(failureEventType));
+        }
+
+        lock (_gate)
+        {
+            _ = fail ? _failingEvents.Add(failureEventType!) : _failingEvents.Remove(failureEventType!);
         }
     }
 
@@ -226,6 +269,10 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <summary>Describes the emulator without revealing its API key.</summary>
     /// <returns>A description.</returns>
     public override string ToString() => $"TelnyxEmulator {{ BaseUrl = {BaseUrl}, WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"} }}";
+
+    private const string DefaultFrom = "+13125550100";
+
+    private const string DefaultTo = "+13125550199";
 
     private static void Validate(TelnyxEmulatorOptions options)
     {

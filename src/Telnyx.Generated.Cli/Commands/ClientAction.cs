@@ -17,9 +17,6 @@ internal sealed record ClientAction(SpecOperation Spec, MethodInfo Method)
         typeof(ICallActionsClient).GetMethod(operation.Operation.OperationId + "Async")
             ?? throw new InvalidOperationException($"ICallActionsClient has no {operation.Operation.OperationId}Async for {operation.Action}.")))];
 
-    /// <summary>The example the spec gives for the request body (a valid body), or an empty one.</summary>
-    public JObject Example() => Spec.Body.Example is { } example ? (JObject)JToken.FromObject(example) : [];
-
     /// <summary>Sends <paramref name="body"/>, converted to the method's request type; the answer when it is a command response.</summary>
     /// <exception cref="Newtonsoft.Json.JsonException">A value the spec allows but the generated model cannot hold (an int32 given 2^40).</exception>
     public async Task<CallControlCommandResponse?> InvokeAsync(ICallActionsClient actions, string callControlId, JObject body, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ internal sealed class EmulatorFixture : IAsyncDisposable
 
     public ICallActionsClient Actions => Client.Calls.Actions;
 
-    public static async Task<EmulatorFixture> StartAsync(Action<TelnyxEmulatorOptions>? configure = null, Action<TelnyxClientOptions>? configureClient = null)
+    public static async Task<EmulatorFixture> StartAsync(Action<TelnyxEmulatorOptions>? configure = null, Action<TelnyxClientOptions>? configureClient = null, Internal.EmulatorSpec? spec = null)
     {
         var receiver = await WebhookReceiver.StartAsync();
         var options = new TelnyxEmulatorOptions
@@ -31,10 +31,18 @@ internal sealed class EmulatorFixture : IAsyncDisposable
             WebhookRetryDelays = [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40)],
         };
         configure?.Invoke(options);
-        var emulator = await TelnyxEmulator.StartAsync(options);
+        var emulator = await TelnyxEmulator.StartWithSpecAsync(options, spec ?? Internal.EmulatorSpec.Embedded, CancellationToken.None);
         var clientOptions = new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl };
         configureClient?.Invoke(clientOptions);
         return new EmulatorFixture(receiver, emulator, new TelnyxClient(clientOptions));
+    }
+
+    /// <summary>The next webhook's <c>data</c>, verified against the emulator's public key (of any event type, typed or not).</summary>
+    public async Task<System.Text.Json.JsonElement> NextDataAsync()
+    {
+        var received = await Receiver.NextAsync(WebhookWait);
+        new TelnyxWebhookVerifier(Emulator.PublicKey).Unwrap(received.Body, received.Headers);
+        return System.Text.Json.JsonDocument.Parse(received.Body).RootElement.GetProperty("data").Clone();
     }
 
     /// <summary>The next webhook, verified against the emulator's public key and parsed.</summary>

@@ -75,8 +75,12 @@ public sealed class CallAction
 
     public override string ToString() => Path;
 
+    // The call actions: a body sent to /calls/{call_control_id}/actions/..., answered with the command response. Dialing
+    // (POST /calls) and reading a call's status (GET /calls/{call_control_id}) have other shapes; the emulator and
+    // Prism tests send them.
     public static readonly CallAction[] All =
         ((JObject)SpecFile.CallControl.Document["paths"]!).Properties()
+            .Where(path => path.Name.Contains("/actions/", StringComparison.Ordinal))
             .SelectMany(path => ((JObject)path.Value).Properties().Select(op => new CallAction(path.Name, op.Name, (JObject)op.Value)))
             .ToArray();
 
@@ -103,8 +107,15 @@ public sealed class CallAction
             return target["enum"] is JArray values ? values[0].DeepClone() : schema["example"]?.DeepClone() ?? FullBody(target);
         }
 
+        // A value of one of several schemas: one of them (the first).
+        if (schema["example"] is null && (schema["oneOf"] ?? schema["anyOf"]) is JArray { Count: > 0 } variants)
+        {
+            return FullValue((JObject)variants[0]);
+        }
+
         return schema["example"]?.DeepClone() ?? (string?)schema["type"] switch
         {
+            "object" => new JObject(),
             "array" => new JArray(FullValue((JObject)schema["items"]!)),
             "string" => "value",
             "integer" => schema["minimum"] ?? 1,

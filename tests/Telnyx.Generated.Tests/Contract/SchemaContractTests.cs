@@ -12,11 +12,11 @@ public class SchemaContractTests
     private static readonly NullabilityInfoContext Nullability = new();
 
     public static IEnumerable<TestCaseData> ObjectSchemas() =>
-        SpecFile.All.SelectMany(f => f.Schemas.Where(s => !SpecFile.IsStringEnum(s.Schema))
+        SpecFile.All.SelectMany(f => f.Schemas.Where(s => !SpecFile.IsEnum(s.Schema))
             .Select(s => new TestCaseData(f.FileName, s.Name).SetArgDisplayNames(f.FileName, s.Name)));
 
     public static IEnumerable<TestCaseData> EnumSchemas() =>
-        SpecFile.All.SelectMany(f => f.Schemas.Where(s => SpecFile.IsStringEnum(s.Schema))
+        SpecFile.All.SelectMany(f => f.Schemas.Where(s => SpecFile.IsEnum(s.Schema))
             .Select(s => new TestCaseData(f.FileName, s.Name).SetArgDisplayNames(f.FileName, s.Name)));
 
     private static SpecFile File(string fileName) => SpecFile.All.Single(f => f.FileName == fileName);
@@ -27,7 +27,7 @@ public class SchemaContractTests
         var spec = File(fileName);
         var schema = spec.Schema(schemaName);
         var type = spec.GeneratedType(schemaName);
-        Assert.That((string?)schema["type"], Is.EqualTo("object"), "component schemas are objects or string enums");
+        Assert.That((string?)schema["type"], Is.EqualTo("object"), "component schemas are objects or enums");
         Assert.That(type.IsClass, Is.True, $"{type} is a class");
         Assert.That(type.IsAbstract, Is.EqualTo((bool?)schema["x-abstract"] == true), $"{type} is abstract exactly when x-abstract");
 
@@ -80,7 +80,7 @@ public class SchemaContractTests
                 var userSettable = !schemaName.StartsWith("TelnyxError", StringComparison.Ordinal);
                 Assert.That(property.CanWrite && property.SetMethod!.IsPublic, Is.EqualTo(userSettable), $"{where}: settable exactly when users build it");
                 Assert.That(property.Name, Is.EqualTo(PascalCase(jsonName)), $"{where}: C# name is the PascalCase of the JSON name");
-                if (clrType.IsEnum)
+                if (clrType.IsEnum && SpecFile.PropertyRef(propertySchema) is { } enumRef && SpecFile.IsStringEnum(spec.Schema(SpecFile.RefName(enumRef))))
                 {
                     Assert.That(property.GetCustomAttribute<JsonConverterAttribute>()?.ConverterType, Is.EqualTo(typeof(Newtonsoft.Json.Converters.StringEnumConverter)), $"{where}: enum written as its string");
                 }
@@ -89,13 +89,17 @@ public class SchemaContractTests
     }
 
     [TestCaseSource(nameof(EnumSchemas))]
-    public void String_enum_schema_is_an_enum_whose_members_serialise_to_the_spec_strings(string fileName, string schemaName)
+    public void Enum_schema_is_an_enum_whose_members_serialise_to_the_spec_values(string fileName, string schemaName)
     {
         var spec = File(fileName);
         var schema = spec.Schema(schemaName);
         var type = spec.GeneratedType(schemaName);
-        var values = schema["enum"]!.Values<string>().ToArray();
-        var names = schema["x-enumNames"]?.Values<string>().ToArray();
+        // A string enum is written as its string (EnumMember); an integer enum as its number (the member's value).
+        // NSwag leaves a null value (and its name) out of the C# enum.
+        var numeric = (string?)schema["type"] == "integer";
+        var nonNull = schema["enum"]!.Select((value, i) => (value, i)).Where(v => v.value.Type != JTokenType.Null).ToList();
+        var values = nonNull.Select(v => (string?)v.value).ToArray();
+        var names = schema["x-enumNames"] is JArray all && all.Count == schema["enum"]!.Count() ? nonNull.Select(v => (string?)all[v.i]).ToArray() : null;
         Assert.That(type.IsEnum, Is.True, $"{type} is an enum");
         Assert.That(names, Is.Not.Null.And.Length.EqualTo(values.Length), "x-enumNames names every member");
         Assert.That(Enum.GetNames(type), Is.EqualTo(names), "member names (and order) from x-enumNames");
@@ -108,7 +112,8 @@ public class SchemaContractTests
             for (var i = 0; i < values.Length; i++)
             {
                 var member = Enum.Parse(type, names![i]!);
-                Assert.That(type.GetField(names[i]!)!.GetCustomAttribute<EnumMemberAttribute>()?.Value, Is.EqualTo(values[i]), $"{type.Name}.{names[i]} EnumMember");
+                Assert.That(numeric ? Convert.ToInt64(member, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture) : type.GetField(names[i]!)!.GetCustomAttribute<EnumMemberAttribute>()?.Value,
+                    Is.EqualTo(values[i]), $"{type.Name}.{names[i]} {(numeric ? "value" : "EnumMember")}");
                 foreach (var (holderType, property) in holders)
                 {
                     var where = $"{holderType.Name}.{property.Name} = {type.Name}.{names[i]}";
@@ -116,10 +121,10 @@ public class SchemaContractTests
                     property.SetValue(instance, member);
                     var json = JObject.Parse(JsonConvert.SerializeObject(instance, TelnyxJson.RequestSettings));
                     var jsonName = property.GetCustomAttribute<JsonPropertyAttribute>()!.PropertyName!;
-                    Assert.That(json[jsonName]?.Type, Is.EqualTo(JTokenType.String), where);
+                    Assert.That(json[jsonName]?.Type, Is.EqualTo(numeric ? JTokenType.Integer : JTokenType.String), where);
                     Assert.That((string?)json[jsonName], Is.EqualTo(values[i]), where);
 
-                    var back = JsonConvert.DeserializeObject(new JObject { [jsonName] = values[i] }.ToString(), holderType, TelnyxJson.ResponseSettings)!;
+                    var back = JsonConvert.DeserializeObject(new JObject { [jsonName] = numeric ? long.Parse(values[i]!, System.Globalization.CultureInfo.InvariantCulture) : values[i] }.ToString(), holderType, TelnyxJson.ResponseSettings)!;
                     Assert.That(property.GetValue(back), Is.EqualTo(member), $"{where}: reads back");
                 }
             }

@@ -79,12 +79,33 @@ internal sealed record SpecFile(string FileName, string Namespace)
 
     public static bool IsStringEnum(JObject schema) => (string?)schema["type"] == "string" && schema["enum"] is JArray;
 
+    /// <summary>A string enum, or an integer one (generated as an enum whose members are written as their numbers).</summary>
+    public static bool IsEnum(JObject schema) => (string?)schema["type"] is "string" or "integer" && schema["enum"] is JArray;
+
     /// <summary>The CLR type NSwag is configured to produce for a property schema (nswag.json: List, DateTimeOffset, object for free-form).</summary>
     public Type ExpectedClrType(JObject schema, string where)
     {
         if (PropertyRef(schema) is { } reference)
         {
             return GeneratedType(RefName(reference));
+        }
+
+        // One schema wrapped in oneOf or anyOf is that schema.
+        if ((schema["oneOf"] ?? schema["anyOf"]) is JArray { Count: 1 } single)
+        {
+            return ExpectedClrType((JObject)single[0], where);
+        }
+
+        // A value of one of several schemas (or a list or map of one): the C# type x-csharp-type says (Class.liquid).
+        if ((string?)schema["x-csharp-type"] is { } csharp)
+        {
+            return csharp switch
+            {
+                "object" => typeof(object),
+                "System.Collections.Generic.List<object>" => typeof(List<object>),
+                "System.Collections.Generic.IDictionary<string, object>" => typeof(IDictionary<string, object>),
+                _ => throw new AssertionException($"{where}: x-csharp-type '{csharp}' needs a mapping in this test"),
+            };
         }
 
         var type = (string?)schema["type"];
@@ -99,6 +120,7 @@ internal sealed record SpecFile(string FileName, string Namespace)
         {
             "string" when format is "date-time" => typeof(DateTimeOffset),
             "string" when format is "uuid" => typeof(Guid),
+            "string" when format is "uri" => typeof(Uri),
             "string" => typeof(string),
             "integer" when format is "int64" => typeof(long),
             "integer" => typeof(int),
@@ -107,6 +129,7 @@ internal sealed record SpecFile(string FileName, string Namespace)
             "number" => typeof(double),
             "boolean" => typeof(bool),
             "array" => typeof(List<>).MakeGenericType(ExpectedClrType((JObject)schema["items"]!, where + "[]")),
+            "object" when schema["properties"] is null && schema["additionalProperties"] is JObject values => typeof(IDictionary<,>).MakeGenericType(typeof(string), ExpectedClrType(values, where + "{}")),
             "object" when schema["properties"] is null => typeof(object),
             _ => throw new AssertionException($"{where}: type '{type}' (format '{format}') needs a named schema or a mapping in this test"),
         };
