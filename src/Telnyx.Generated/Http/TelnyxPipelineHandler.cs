@@ -29,8 +29,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var call = await TelnyxCall.StartAsync(request, _authorization, _userAgent, cancellationToken).ConfigureAwait(false);
+        var call = await TelnyxCall.StartAsync(request, _authorization, _userAgent, _settings.MaxRetries + 1, cancellationToken).ConfigureAwait(false);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(TelnyxCall.Key, call);
         Outcome<HttpResponseMessage> outcome;
         try
         {
@@ -63,11 +64,11 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
     private async Task<Outcome<HttpResponseMessage>> SendAttemptAsync(TelnyxCall call, CancellationToken cancellationToken)
     {
-        var attempt = ++call.Attempts;
+        var attempt = call.Begin();
         var started = _settings.TimeProvider.GetTimestamp();
         try
         {
-            var response = await base.SendAsync(call.NextAttempt(), cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(attempt.Message, cancellationToken).ConfigureAwait(false);
             try
             {
                 // Inside the attempt, so the per-attempt timeout covers a body that stalls and a reset mid-body is
@@ -85,10 +86,17 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         }
         catch (Exception exception)
         {
-            // A cancellation the caller did not ask for is this attempt's timeout: say so rather than "TaskCanceledException".
-            var status = exception is OperationCanceledException ? (call.CallerToken.IsCancellationRequested ? "cancelled" : "timeout") : exception.GetType().Name;
+            // A cancellation the caller did not ask for is this attempt's timeout, or a resend answered first: say
+            // which rather than "TaskCanceledException".
+            var status = exception is OperationCanceledException
+                ? call.CallerToken.IsCancellationRequested ? "cancelled" : call.WasOvertaken(attempt) ? "superseded" : "timeout"
+                : exception.GetType().Name;
             TelnyxLog.Attempt(_settings.Logger, call, attempt, status, _settings.TimeProvider.GetElapsedTime(started));
             return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+        finally
+        {
+            call.End();
         }
     }
 }
