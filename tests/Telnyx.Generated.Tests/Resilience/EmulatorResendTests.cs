@@ -96,7 +96,7 @@ public class EmulatorResendTests
 
         await stall.Abandoned.WaitAsync(Guard);
         await emulator.DisposeAsync();
-        Assert.That(Sent(emulator, "refer").Select(c => c.StatusCode), Is.EqualTo(new[] { 0, 200 }));
+        Assert.That(Sent(emulator, "refer").Select(c => c.StatusCode), Is.EquivalentTo(new[] { 0, 200 }), "recorded as each ended: the abandoned one whenever the server noticed");
         Assert.That(log.Lines.Select(l => (l.Values["Reason"], l.Values["Status"])), Is.EqualTo(new[] { ((object?)"first", (object?)"timeout"), ("retry", "200") }));
     }
 }
