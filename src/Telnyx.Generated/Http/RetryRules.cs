@@ -36,6 +36,7 @@ internal static class RetryRules
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(safety, args.Outcome, TelnyxCall.Of(args.Context), settings.TimeProvider)),
                 OnRetry = args =>
                 {
+                    CommandTelemetry.Retry(TelnyxCall.Of(args.Context), Reason(args.Outcome), args.RetryDelay);
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -129,6 +130,14 @@ internal static class RetryRules
             _ => false,
         };
     }
+
+    /// <summary>What failed, as logs and telemetry name a retry's reason: the status code, <c>timeout</c>, or the exception type.</summary>
+    public static string Reason(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => TelnyxLog.Status(response.StatusCode),
+        { Exception: TimeoutRejectedException or OperationCanceledException } => "timeout",
+        _ => outcome.Exception!.GetType().Name,
+    };
 
     /// <summary>The delay from <c>retry-after-ms</c>, or <c>Retry-After</c> as seconds or an HTTP date; null when absent or unreadable.</summary>
     public static TimeSpan? ServerDelay(HttpResponseMessage response, TimeProvider clock)

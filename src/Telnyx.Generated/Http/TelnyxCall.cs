@@ -55,6 +55,9 @@ internal sealed class TelnyxCall
 
     public string? CommandId { get; }
 
+    /// <summary>The command's span, when someone listens (<see cref="CommandTelemetry"/>).</summary>
+    public System.Diagnostics.Activity? Activity { get; init; }
+
     /// <summary>The token the call was made with (not the per-attempt one, which the timeout and hedging also cancel).</summary>
     public CancellationToken CallerToken { get; }
 
@@ -73,9 +76,8 @@ internal sealed class TelnyxCall
     public static TelnyxCall Of(ResilienceContext context) => context.Properties.GetValue(Key, null!);
 
     public static async Task<TelnyxCall> StartAsync(
-        HttpRequestMessage request, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, int maxAttempts, CancellationToken cancellationToken)
+        HttpRequestMessage request, CallOperation operation, System.Diagnostics.Activity? activity, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, int maxAttempts, CancellationToken cancellationToken)
     {
-        var operation = CallOperation.Of(request);
         string? commandId = null;
         byte[]? body = null;
         if (request.Content is { } content)
@@ -94,7 +96,8 @@ internal sealed class TelnyxCall
 
         request.Headers.UserAgent.Clear();
         request.Headers.UserAgent.Add(userAgent);
-        return new TelnyxCall(request, body, operation, commandId, maxAttempts, authorization, cancellationToken);
+        activity?.SetTag(CommandTelemetry.Tags.CommandId, commandId);
+        return new TelnyxCall(request, body, operation, commandId, maxAttempts, authorization, cancellationToken) { Activity = activity };
     }
 
     /// <summary>Counts an attempt in and gives it its message; every <see cref="Begin"/> is followed by one <see cref="End"/>.</summary>

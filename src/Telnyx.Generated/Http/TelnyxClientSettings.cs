@@ -6,7 +6,10 @@ namespace Telnyx.Generated.Http;
 /// <summary>An immutable, validated snapshot of <see cref="TelnyxClientOptions"/>, taken at construction.</summary>
 internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxRetries, TimeSpan MaxRetryDelay, TimeSpan Timeout, TimeSpan? ResendAfter, ILogger? Logger, TimeProvider TimeProvider)
 {
-    public static readonly string UserAgent = "Telnyx.Generated/" + LibraryVersion();
+    /// <summary>The library's version (without the commit the SDK appends), as the User-Agent, spans and metrics report it.</summary>
+    public static readonly string Version = LibraryVersion();
+
+    public static readonly string UserAgent = "Telnyx.Generated/" + Version;
 
     public static TelnyxClientSettings From(TelnyxClientOptions options)
     {

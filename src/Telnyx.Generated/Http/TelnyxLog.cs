@@ -7,9 +7,16 @@ namespace Telnyx.Generated.Http;
 /// <summary>One structured line per attempt. Never the body, the Authorization header, the call id or SIP credentials.</summary>
 internal static partial class TelnyxLog
 {
-    // Status codes below 300 format to cached strings, so a success costs no allocation when logging is off.
-    public static void Attempt(ILogger? logger, TelnyxCall call, in Attempt attempt, HttpStatusCode status, TimeSpan elapsed) =>
-        Attempt(logger, call, attempt, ((int)status).ToString(CultureInfo.InvariantCulture), elapsed);
+    public static void Attempt(ILogger? logger, TelnyxCall call, in Attempt attempt, HttpStatusCode status, TimeSpan elapsed)
+    {
+        if (logger is not null && logger.IsEnabled(LogLevel.Information))
+        {
+            Attempt(logger, call, attempt, Status(status), elapsed);
+        }
+    }
+
+    /// <summary>A status as logs and telemetry spell it. Codes below 300 format to cached strings: no allocation for a success.</summary>
+    public static string Status(HttpStatusCode status) => ((int)status).ToString(CultureInfo.InvariantCulture);
 
     public static void Attempt(ILogger? logger, TelnyxCall call, in Attempt attempt, string status, TimeSpan elapsed)
     {

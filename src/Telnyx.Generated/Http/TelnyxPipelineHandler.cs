@@ -29,36 +29,45 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var call = await TelnyxCall.StartAsync(request, _authorization, _userAgent, _settings.MaxRetries + 1, cancellationToken).ConfigureAwait(false);
+        var operation = CallOperation.Of(request);
+        var started = _settings.TimeProvider.GetTimestamp();
+        using var activity = CommandTelemetry.Start(operation);
+        TelnyxCall? call = null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(TelnyxCall.Key, call);
-        Outcome<HttpResponseMessage> outcome;
         try
         {
-            outcome = await _pipelines[(int)call.Operation.Safety].ExecuteOutcomeAsync(
+            call = await TelnyxCall.StartAsync(request, operation, activity, _authorization, _userAgent, _settings.MaxRetries + 1, cancellationToken).ConfigureAwait(false);
+            context.Properties.Set(TelnyxCall.Key, call);
+            var outcome = await _pipelines[(int)operation.Safety].ExecuteOutcomeAsync(
                 static (ctx, state) => new ValueTask<Outcome<HttpResponseMessage>>(state.Handler.SendAttemptAsync(state.Call, ctx.CancellationToken)),
                 context,
                 (Handler: this, Call: call)).ConfigureAwait(false);
+            if (outcome.Exception is { } exception)
+            {
+                throw TelnyxFailures.FromException(exception, call, _settings);
+            }
+
+            var response = outcome.Result!;
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                {
+                    throw await TelnyxFailures.FromResponseAsync(response, call, _settings.TimeProvider).ConfigureAwait(false);
+                }
+            }
+
+            CommandTelemetry.Stop(activity, operation, call, _settings.TimeProvider.GetElapsedTime(started), failure: null, cancelledByCaller: false);
+            return response;
+        }
+        catch (Exception failure)
+        {
+            var cancelledByCaller = failure is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            CommandTelemetry.Stop(activity, operation, call, _settings.TimeProvider.GetElapsedTime(started), failure, cancelledByCaller);
+            throw;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
-        }
-
-        if (outcome.Exception is { } exception)
-        {
-            throw TelnyxFailures.FromException(exception, call, _settings);
-        }
-
-        var response = outcome.Result!;
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await TelnyxFailures.FromResponseAsync(response, call, _settings.TimeProvider).ConfigureAwait(false);
         }
     }
 
@@ -66,6 +75,12 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
     {
         var attempt = call.Begin();
         var started = _settings.TimeProvider.GetTimestamp();
+        var startedAt = call.Activity is null ? default : _settings.TimeProvider.GetUtcNow();
+        if (attempt.Reason == AttemptReason.Silence)
+        {
+            CommandTelemetry.Resent(call);
+        }
+
         try
         {
             var response = await base.SendAsync(attempt.Message, cancellationToken).ConfigureAwait(false);
@@ -81,7 +96,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
                 throw;
             }
 
-            TelnyxLog.Attempt(_settings.Logger, call, attempt, response.StatusCode, _settings.TimeProvider.GetElapsedTime(started));
+            var elapsed = _settings.TimeProvider.GetElapsedTime(started);
+            TelnyxLog.Attempt(_settings.Logger, call, attempt, response.StatusCode, elapsed);
+            CommandTelemetry.Attempt(call, attempt, TelnyxLog.Status(response.StatusCode), (int)response.StatusCode, startedAt, elapsed);
             return Outcome.FromResult(response);
         }
         catch (Exception exception)
@@ -91,7 +108,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             var status = exception is OperationCanceledException
                 ? call.CallerToken.IsCancellationRequested ? "cancelled" : call.WasOvertaken(attempt) ? "superseded" : "timeout"
                 : exception.GetType().Name;
-            TelnyxLog.Attempt(_settings.Logger, call, attempt, status, _settings.TimeProvider.GetElapsedTime(started));
+            var elapsed = _settings.TimeProvider.GetElapsedTime(started);
+            TelnyxLog.Attempt(_settings.Logger, call, attempt, status, elapsed);
+            CommandTelemetry.Attempt(call, attempt, status, statusCode: null, startedAt, elapsed);
             return Outcome.FromException<HttpResponseMessage>(exception);
         }
         finally
