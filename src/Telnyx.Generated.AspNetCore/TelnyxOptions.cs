@@ -27,6 +27,9 @@ public sealed class TelnyxOptions
     /// <summary>The time allowed for one attempt. Default 60 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long an attempt may stay silent before the same command is sent again (command-id and idempotent operations only). Default 500 ms; empty (null) disables.</summary>
+    public TimeSpan? ResendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
     /// The webhook public key from the Telnyx portal (standard base64 of the 32-byte Ed25519 key). Required by
     /// <c>MapTelnyxWebhooks</c>; when set, it must be well-formed or the host does not start.
@@ -56,6 +59,7 @@ public sealed class TelnyxOptions
         MaxRetries = MaxRetries,
         MaxRetryDelay = MaxRetryDelay,
         Timeout = Timeout,
+        ResendAfter = ResendAfter,
     };
 
     /// <summary>Describes the options without revealing the API key.</summary>

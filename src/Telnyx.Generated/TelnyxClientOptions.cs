@@ -29,6 +29,16 @@ public sealed class TelnyxClientOptions
     /// <summary>The time allowed for one attempt; <see cref="Timeout.InfiniteTimeSpan"/> disables it. Default 60 s.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long to wait for an answer before sending the same command again, as Telnyx's command-retry guidance asks
+    /// ("if your application fails to receive a HTTP response from Telnyx within 500ms, send an identical command").
+    /// Only operations Telnyx de-duplicates or that are harmless to repeat (<c>command-id</c> and <c>idempotent</c> in the
+    /// spec) are resent, with the same body and <c>command_id</c>; the first answer wins and the other attempt is
+    /// cancelled. Resends count against <see cref="MaxRetries"/>, and <see cref="Timeout"/> still bounds each attempt.
+    /// Default 500 ms; null disables resending (an attempt then waits for its answer or its <see cref="Timeout"/>).
+    /// </summary>
+    public TimeSpan? ResendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Receives one structured line per attempt. Optional; secrets and bodies are never logged.</summary>
     public ILogger? Logger { get; set; }
 
@@ -38,7 +48,7 @@ public sealed class TelnyxClientOptions
     /// <summary>Describes the options without revealing the API key.</summary>
     /// <returns>A description with the key redacted.</returns>
     public override string ToString() =>
-        $"TelnyxClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {Redacted(BaseUrl)}, MaxRetries = {MaxRetries}, MaxRetryDelay = {MaxRetryDelay}, Timeout = {Timeout} }}";
+        $"TelnyxClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {Redacted(BaseUrl)}, MaxRetries = {MaxRetries}, MaxRetryDelay = {MaxRetryDelay}, Timeout = {Timeout}, ResendAfter = {(ResendAfter is { } resend ? resend : "(off)")} }}";
 
     // A proxy's base URL may carry credentials (https://user:pass@host/): they must not reach a log either.
     private static string? Redacted(Uri? url) =>

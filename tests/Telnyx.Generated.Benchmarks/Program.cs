@@ -6,6 +6,8 @@
 // In-memory de-duplicator memory after N events: ... -- --dedup-memory [1000000 10000000]
 // Redis de-duplicator memory per event:          ... -- --dedup-memory redis [100000]
 // Webhook endpoint telemetry cost per webhook:   ... -- --webhook-telemetry
+// Throughput with telemetry exported in memory: ... -- --filter Throughput --telemetry
+// Latency when the first attempt stalls:         ... -- --stall [0.6 3 30] [--batches 5] [--callers 20]
 using Telnyx.Generated.Benchmarks.Commands;
 
 if (args.Length > 2 && args[0] == "--alloc-profile" && args[1] == "webhook")
@@ -28,6 +30,11 @@ if (args.Length > 0 && args[0] == "--dedup-memory")
 if (args.Length > 0 && args[0] == "--webhook-telemetry")
 {
     return await Telnyx.Generated.Benchmarks.Webhooks.WebhookTelemetryCost.RunAsync();
+}
+
+if (args.Length > 0 && args[0] == "--stall")
+{
+    return await Telnyx.Generated.Benchmarks.Stall.StalledFirstAttempt.RunAsync(args, Console.Out);
 }
 
 if (args.Length > 0 && args[0] == "--alloc-profile")

@@ -13,20 +13,6 @@ internal sealed class HttpClientForwardingHandler(HttpClient client) : HttpMessa
 
     // An HttpClient refuses a message it has sent before, so each attempt goes out as a copy. The content is shared:
     // the pipeline made it re-readable bytes, and HttpClient does not dispose it.
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy, Content = request.Content };
-        foreach (var header in request.Headers)
-        {
-            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        // The supplied client's handlers may read options set on the original message.
-        foreach (var option in request.Options)
-        {
-            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
-        }
-
-        return client.SendAsync(copy, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        client.SendAsync(RequestCopy.Of(request, request.Method, request.RequestUri, request.Content), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using Polly;
+using Polly.Hedging;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -9,7 +11,14 @@ namespace Telnyx.Generated.Http;
 /// <summary>When a call is tried again, and how long to wait first.</summary>
 internal static class RetryRules
 {
-    /// <summary>Retries with exponential backoff and jitter around a per-attempt timeout, for operations with this repeat rule.</summary>
+    // Polly's limit for one hedging strategy; MaxRetries above it still bounds retries, not resends in one round.
+    private const int MaxHedgedAttempts = 10;
+
+    /// <summary>
+    /// For operations with this repeat rule: retries with exponential backoff and jitter, around resends after a silence
+    /// (hedging, where a repeat is safe), around a per-attempt timeout. Retries and resends share one budget of
+    /// <c>MaxRetries</c> (<see cref="TelnyxCall.HasAttemptsLeft"/>).
+    /// </summary>
     public static ResiliencePipeline<HttpResponseMessage> Pipeline(TelnyxClientSettings settings, RepeatSafety safety)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.TimeProvider };
@@ -22,14 +31,30 @@ internal static class RetryRules
                 UseJitter = true,
                 Delay = TimeSpan.FromSeconds(0.5),
                 MaxDelay = TimeSpan.FromSeconds(8),
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is { } r ? ServerDelay(r, settings.TimeProvider) : null),
+                ShouldHandle = args => new ValueTask<bool>(
+                    TelnyxCall.Of(args.Context).HasAttemptsLeft && ShouldRetry(safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(safety, args.Outcome, TelnyxCall.Of(args.Context), settings.TimeProvider)),
                 OnRetry = args =>
                 {
+                    CommandTelemetry.Retry(TelnyxCall.Of(args.Context), Reason(args.Outcome), args.RetryDelay);
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
             });
+
+            if (settings.ResendAfter is { } resendAfter && safety != RepeatSafety.NotIdempotent)
+            {
+                builder.AddHedging(new HedgingStrategyOptions<HttpResponseMessage>
+                {
+                    MaxHedgedAttempts = Math.Min(settings.MaxRetries, MaxHedgedAttempts),
+                    // The first answer wins, whatever it is: a failure goes to the retry rules above (with its backoff
+                    // or Retry-After), and the attempt still waiting is cancelled and its response disposed.
+                    ShouldHandle = static _ => new ValueTask<bool>(false),
+                    // Once the budget is spent, wait for the attempts in flight instead of resending.
+                    DelayGenerator = args => new ValueTask<TimeSpan>(TelnyxCall.Of(args.Context).HasAttemptsLeft ? resendAfter : Timeout.InfiniteTimeSpan),
+                    ActionGenerator = static args => TelnyxCall.Of(args.PrimaryContext).HasAttemptsLeft ? () => args.Callback(args.ActionContext) : null,
+                });
+            }
         }
 
         if (settings.Timeout != Timeout.InfiniteTimeSpan)
@@ -38,6 +63,27 @@ internal static class RetryRules
         }
 
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The wait before a retry: what the server asked for; none after the first 500 of an operation safe to repeat
+    /// (Telnyx: "if your application receives a 500 error, immediately retry the command"); otherwise null, the backoff.
+    /// </summary>
+    public static TimeSpan? RetryDelay(RepeatSafety safety, Outcome<HttpResponseMessage> outcome, TelnyxCall call, TimeProvider clock)
+    {
+        if (outcome.Result is not { } response)
+        {
+            return null;
+        }
+
+        if (ServerDelay(response, clock) is { } asked)
+        {
+            return asked;
+        }
+
+        return response.StatusCode == HttpStatusCode.InternalServerError && safety != RepeatSafety.NotIdempotent && call.TakeImmediateRetry()
+            ? TimeSpan.Zero
+            : null;
     }
 
     public static bool ShouldRetry(RepeatSafety safety, Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryDelay, TimeProvider clock, CancellationToken cancellationToken)
@@ -84,6 +130,14 @@ internal static class RetryRules
             _ => false,
         };
     }
+
+    /// <summary>What failed, as logs and telemetry name a retry's reason: the status code, <c>timeout</c>, or the exception type.</summary>
+    public static string Reason(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Result: { } response } => TelnyxLog.Status(response.StatusCode),
+        { Exception: TimeoutRejectedException or OperationCanceledException } => "timeout",
+        _ => outcome.Exception!.GetType().Name,
+    };
 
     /// <summary>The delay from <c>retry-after-ms</c>, or <c>Retry-After</c> as seconds or an HTTP date; null when absent or unreadable.</summary>
     public static TimeSpan? ServerDelay(HttpResponseMessage response, TimeProvider clock)

@@ -1,38 +1,89 @@
 using System.Net.Http.Headers;
+using Polly;
 
 namespace Telnyx.Generated.Http;
 
+/// <summary>Why an attempt was sent.</summary>
+internal enum AttemptReason
+{
+    /// <summary>The first attempt of the call.</summary>
+    First,
+
+    /// <summary>The previous attempt failed and the retry rules allow another.</summary>
+    Retry,
+
+    /// <summary>An attempt still in flight has not answered within <c>ResendAfter</c>: the same command again (hedging).</summary>
+    Silence,
+}
+
+/// <summary>One attempt as it starts: its number (from 1), why it is sent, and the message it sends.</summary>
+internal readonly record struct Attempt(int Number, AttemptReason Reason, HttpRequestMessage Message, int FinishedBefore);
+
 /// <summary>
 /// One logical call across its attempts, and what each attempt sends. The body is read and given its command_id once,
-/// so every retry carries the same id; every attempt sends this one message (a supplied HttpClient gets a copy, see
-/// <see cref="HttpClientForwardingHandler"/>).
+/// so every attempt carries the same id. Attempts one after another send this one message (a supplied HttpClient gets
+/// a copy, see <see cref="HttpClientForwardingHandler"/>); a resend while another attempt is still in flight sends a
+/// copy, as one message cannot be sent twice at once. Attempts may run concurrently, so the counters are atomic.
 /// </summary>
-internal sealed class TelnyxCall(HttpRequestMessage request, CallOperation operation, string? commandId, AuthenticationHeaderValue authorization, CancellationToken callerToken)
+internal sealed class TelnyxCall
 {
-    private readonly (HttpMethod Method, Uri? Uri, HttpContent? Content) _sent = (request.Method, request.RequestUri, request.Content);
+    /// <summary>Where the pipeline's strategies find the call (hedged attempts get a copy of the context's properties).</summary>
+    public static readonly ResiliencePropertyKey<TelnyxCall> Key = new("Telnyx.Generated.TelnyxCall");
 
-    public CallOperation Operation { get; } = operation;
+    private readonly HttpRequestMessage _request;
+    private readonly (HttpMethod Method, Uri? Uri, HttpContent? Content) _sent;
+    private readonly byte[]? _body;
+    private readonly AuthenticationHeaderValue _authorization;
+    private int _attempts;
+    private int _inFlight;
+    private int _finished;
+    private int _immediateRetryTaken;
 
-    public string? CommandId { get; } = commandId;
+    private TelnyxCall(HttpRequestMessage request, byte[]? body, CallOperation operation, string? commandId, int maxAttempts, AuthenticationHeaderValue authorization, CancellationToken callerToken)
+    {
+        _request = request;
+        _sent = (request.Method, request.RequestUri, request.Content);
+        _body = body;
+        _authorization = authorization;
+        Operation = operation;
+        CommandId = commandId;
+        MaxAttempts = maxAttempts;
+        CallerToken = callerToken;
+    }
 
-    /// <summary>The token the call was made with (not the per-attempt one, which the timeout also cancels).</summary>
-    public CancellationToken CallerToken { get; } = callerToken;
+    public CallOperation Operation { get; }
 
-    public int Attempts { get; set; }
+    public string? CommandId { get; }
+
+    /// <summary>The command's span, when someone listens (<see cref="CommandTelemetry"/>).</summary>
+    public System.Diagnostics.Activity? Activity { get; init; }
+
+    /// <summary>The token the call was made with (not the per-attempt one, which the timeout and hedging also cancel).</summary>
+    public CancellationToken CallerToken { get; }
+
+    /// <summary>The first attempt and every retry and resend: <c>MaxRetries + 1</c>.</summary>
+    public int MaxAttempts { get; }
+
+    /// <summary>Attempts started so far.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
+
+    public bool HasAttemptsLeft => Attempts < MaxAttempts;
 
     public string Method => _sent.Method.Method;
 
     public string Description => $"{Method} {Operation.PathTemplate}";
 
+    public static TelnyxCall Of(ResilienceContext context) => context.Properties.GetValue(Key, null!);
+
     public static async Task<TelnyxCall> StartAsync(
-        HttpRequestMessage request, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, CancellationToken cancellationToken)
+        HttpRequestMessage request, CallOperation operation, System.Diagnostics.Activity? activity, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, int maxAttempts, CancellationToken cancellationToken)
     {
-        var operation = CallOperation.Of(request);
         string? commandId = null;
+        byte[]? body = null;
         if (request.Content is { } content)
         {
             // Re-readable bytes, so every attempt sends the same body, with the same command_id.
-            var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (operation.Safety == RepeatSafety.CommandId)
             {
                 (body, commandId) = CommandIdBody.Ensure(body);
@@ -45,14 +96,51 @@ internal sealed class TelnyxCall(HttpRequestMessage request, CallOperation opera
 
         request.Headers.UserAgent.Clear();
         request.Headers.UserAgent.Add(userAgent);
-        return new TelnyxCall(request, operation, commandId, authorization, cancellationToken);
+        activity?.SetTag(CommandTelemetry.Tags.CommandId, commandId);
+        return new TelnyxCall(request, body, operation, commandId, maxAttempts, authorization, cancellationToken) { Activity = activity };
     }
 
-    /// <summary>The message for the next attempt, as the first was sent: a redirect followed last time may have changed its URI, method, body and Authorization.</summary>
-    public HttpRequestMessage NextAttempt()
+    /// <summary>Counts an attempt in and gives it its message; every <see cref="Begin"/> is followed by one <see cref="End"/>.</summary>
+    public Attempt Begin()
     {
-        (request.Method, request.RequestUri, request.Content) = _sent;
-        request.Headers.Authorization = authorization;
-        return request;
+        var number = Interlocked.Increment(ref _attempts);
+        var concurrent = Interlocked.Increment(ref _inFlight) > 1;
+        var reason = number == 1 ? AttemptReason.First : concurrent ? AttemptReason.Silence : AttemptReason.Retry;
+        return new Attempt(number, reason, concurrent ? Copy() : Reset(), Volatile.Read(ref _finished));
+    }
+
+    public void End()
+    {
+        Interlocked.Increment(ref _finished);
+        Interlocked.Decrement(ref _inFlight);
+    }
+
+    /// <summary>Whether another attempt finished while this one was in flight: its answer won, and this one was cancelled for it.</summary>
+    public bool WasOvertaken(in Attempt attempt) => Volatile.Read(ref _finished) > attempt.FinishedBefore;
+
+    /// <summary>True once per call: Telnyx asks for a 500 to be retried at once, and later retries keep their backoff.</summary>
+    public bool TakeImmediateRetry() => Interlocked.Exchange(ref _immediateRetryTaken, 1) == 0;
+
+    // The message as the first attempt sent it: a redirect followed last time may have changed its URI, method, body and Authorization.
+    private HttpRequestMessage Reset()
+    {
+        (_request.Method, _request.RequestUri, _request.Content) = _sent;
+        _request.Headers.Authorization = _authorization;
+        return _request;
+    }
+
+    // Made at least ResendAfter after the first attempt went out, so the original's headers are no longer being written.
+    private HttpRequestMessage Copy()
+    {
+        HttpContent? content = null;
+        if (_body is not null)
+        {
+            content = new ByteArrayContent(_body);
+            content.Headers.ContentType = _sent.Content?.Headers.ContentType;
+        }
+
+        var copy = RequestCopy.Of(_request, _sent.Method, _sent.Uri, content);
+        copy.Headers.Authorization = _authorization;
+        return copy;
     }
 }

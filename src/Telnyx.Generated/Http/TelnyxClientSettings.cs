@@ -4,9 +4,12 @@ using Microsoft.Extensions.Logging;
 namespace Telnyx.Generated.Http;
 
 /// <summary>An immutable, validated snapshot of <see cref="TelnyxClientOptions"/>, taken at construction.</summary>
-internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxRetries, TimeSpan MaxRetryDelay, TimeSpan Timeout, ILogger? Logger, TimeProvider TimeProvider)
+internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxRetries, TimeSpan MaxRetryDelay, TimeSpan Timeout, TimeSpan? ResendAfter, ILogger? Logger, TimeProvider TimeProvider)
 {
-    public static readonly string UserAgent = "Telnyx.Generated/" + LibraryVersion();
+    /// <summary>The library's version (without the commit the SDK appends), as the User-Agent, spans and metrics report it.</summary>
+    public static readonly string Version = LibraryVersion();
+
+    public static readonly string UserAgent = "Telnyx.Generated/" + Version;
 
     public static TelnyxClientSettings From(TelnyxClientOptions options)
     {
@@ -32,9 +35,14 @@ internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxR
             throw new ArgumentOutOfRangeException(nameof(options), options.Timeout, "TelnyxClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.");
         }
 
+        if (options.ResendAfter is { } resendAfter && resendAfter <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), resendAfter, "TelnyxClientOptions.ResendAfter must be positive, or null to never resend a command that is still waiting for its answer.");
+        }
+
         // Relative paths are appended to the base, so it must end in '/' or its last segment (v2) would be replaced.
         var baseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
-        return new TelnyxClientSettings(apiKey, baseUrl, options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.Logger, options.TimeProvider ?? TimeProvider.System);
+        return new TelnyxClientSettings(apiKey, baseUrl, options.MaxRetries, options.MaxRetryDelay, options.Timeout, options.ResendAfter, options.Logger, options.TimeProvider ?? TimeProvider.System);
     }
 
     /// <summary>

@@ -29,45 +29,61 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var call = await TelnyxCall.StartAsync(request, _authorization, _userAgent, cancellationToken).ConfigureAwait(false);
+        var operation = CallOperation.Of(request);
+        var started = _settings.TimeProvider.GetTimestamp();
+        using var activity = CommandTelemetry.Start(operation);
+        TelnyxCall? call = null;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        Outcome<HttpResponseMessage> outcome;
         try
         {
-            outcome = await _pipelines[(int)call.Operation.Safety].ExecuteOutcomeAsync(
+            call = await TelnyxCall.StartAsync(request, operation, activity, _authorization, _userAgent, _settings.MaxRetries + 1, cancellationToken).ConfigureAwait(false);
+            context.Properties.Set(TelnyxCall.Key, call);
+            var outcome = await _pipelines[(int)operation.Safety].ExecuteOutcomeAsync(
                 static (ctx, state) => new ValueTask<Outcome<HttpResponseMessage>>(state.Handler.SendAttemptAsync(state.Call, ctx.CancellationToken)),
                 context,
                 (Handler: this, Call: call)).ConfigureAwait(false);
+            if (outcome.Exception is { } exception)
+            {
+                throw TelnyxFailures.FromException(exception, call, _settings);
+            }
+
+            var response = outcome.Result!;
+            if (!response.IsSuccessStatusCode)
+            {
+                using (response)
+                {
+                    throw await TelnyxFailures.FromResponseAsync(response, call, _settings.TimeProvider).ConfigureAwait(false);
+                }
+            }
+
+            CommandTelemetry.Stop(activity, operation, call, _settings.TimeProvider.GetElapsedTime(started), failure: null, cancelledByCaller: false);
+            return response;
+        }
+        catch (Exception failure)
+        {
+            var cancelledByCaller = failure is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            CommandTelemetry.Stop(activity, operation, call, _settings.TimeProvider.GetElapsedTime(started), failure, cancelledByCaller);
+            throw;
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
-
-        if (outcome.Exception is { } exception)
-        {
-            throw TelnyxFailures.FromException(exception, call, _settings);
-        }
-
-        var response = outcome.Result!;
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw await TelnyxFailures.FromResponseAsync(response, call, _settings.TimeProvider).ConfigureAwait(false);
-        }
     }
 
     private async Task<Outcome<HttpResponseMessage>> SendAttemptAsync(TelnyxCall call, CancellationToken cancellationToken)
     {
-        var attempt = ++call.Attempts;
+        var attempt = call.Begin();
         var started = _settings.TimeProvider.GetTimestamp();
+        var startedAt = call.Activity is null ? default : _settings.TimeProvider.GetUtcNow();
+        if (attempt.Reason == AttemptReason.Silence)
+        {
+            CommandTelemetry.Resent(call);
+        }
+
         try
         {
-            var response = await base.SendAsync(call.NextAttempt(), cancellationToken).ConfigureAwait(false);
+            var response = await base.SendAsync(attempt.Message, cancellationToken).ConfigureAwait(false);
             try
             {
                 // Inside the attempt, so the per-attempt timeout covers a body that stalls and a reset mid-body is
@@ -80,15 +96,26 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
                 throw;
             }
 
-            TelnyxLog.Attempt(_settings.Logger, call, attempt, response.StatusCode, _settings.TimeProvider.GetElapsedTime(started));
+            var elapsed = _settings.TimeProvider.GetElapsedTime(started);
+            TelnyxLog.Attempt(_settings.Logger, call, attempt, response.StatusCode, elapsed);
+            CommandTelemetry.Attempt(call, attempt, TelnyxLog.Status(response.StatusCode), (int)response.StatusCode, startedAt, elapsed);
             return Outcome.FromResult(response);
         }
         catch (Exception exception)
         {
-            // A cancellation the caller did not ask for is this attempt's timeout: say so rather than "TaskCanceledException".
-            var status = exception is OperationCanceledException ? (call.CallerToken.IsCancellationRequested ? "cancelled" : "timeout") : exception.GetType().Name;
-            TelnyxLog.Attempt(_settings.Logger, call, attempt, status, _settings.TimeProvider.GetElapsedTime(started));
+            // A cancellation the caller did not ask for is this attempt's timeout, or a resend answered first: say
+            // which rather than "TaskCanceledException".
+            var status = exception is OperationCanceledException
+                ? call.CallerToken.IsCancellationRequested ? "cancelled" : call.WasOvertaken(attempt) ? "superseded" : "timeout"
+                : exception.GetType().Name;
+            var elapsed = _settings.TimeProvider.GetElapsedTime(started);
+            TelnyxLog.Attempt(_settings.Logger, call, attempt, status, elapsed);
+            CommandTelemetry.Attempt(call, attempt, status, statusCode: null, startedAt, elapsed);
             return Outcome.FromException<HttpResponseMessage>(exception);
+        }
+        finally
+        {
+            call.End();
         }
     }
 }

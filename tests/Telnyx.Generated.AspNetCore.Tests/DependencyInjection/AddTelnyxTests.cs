@@ -23,6 +23,7 @@ public class AddTelnyxTests
             ["Telnyx:MaxRetries"] = "5",
             ["Telnyx:MaxRetryDelay"] = "00:00:07",
             ["Telnyx:Timeout"] = "00:00:09",
+            ["Telnyx:ResendAfter"] = "00:00:00.250",
             ["Telnyx:WebhookTolerance"] = "00:01:00",
             ["Telnyx:MaxWebhookBodySize"] = "2048",
             ["Telnyx:WebhookDeduplicationWindow"] = "00:10:00",
@@ -36,10 +37,20 @@ public class AddTelnyxTests
         Assert.That(options.MaxRetries, Is.EqualTo(5));
         Assert.That(options.MaxRetryDelay, Is.EqualTo(TimeSpan.FromSeconds(7)));
         Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(9)));
+        Assert.That(options.ResendAfter, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
+        Assert.That(options.ToClientOptions().ResendAfter, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
         Assert.That(options.WebhookTolerance, Is.EqualTo(TimeSpan.FromMinutes(1)));
         Assert.That(options.MaxWebhookBodySize, Is.EqualTo(2048));
         Assert.That(options.WebhookDeduplicationWindow, Is.EqualTo(TimeSpan.FromMinutes(10)));
         Assert.That(options.ToString(), Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public void An_empty_ResendAfter_turns_resending_off()
+    {
+        using var provider = Services(new Dictionary<string, string?> { ["Telnyx:ApiKey"] = ApiKey, ["Telnyx:ResendAfter"] = "" }).BuildServiceProvider();
+
+        Assert.That(provider.GetRequiredService<IOptions<TelnyxOptions>>().Value.ResendAfter, Is.Null);
     }
 
     [Test]

@@ -87,6 +87,7 @@ public class StartupValidationTests
     [TestCase("Telnyx:MaxRetries", "-1", "Telnyx:MaxRetries must be 0 or more")]
     [TestCase("Telnyx:MaxRetryDelay", "-00:00:01", "Telnyx:MaxRetryDelay must not be negative")]
     [TestCase("Telnyx:Timeout", "00:00:00", "Telnyx:Timeout must be positive")]
+    [TestCase("Telnyx:ResendAfter", "00:00:00", "Telnyx:ResendAfter must be positive")]
     [TestCase("Telnyx:WebhookTolerance", "00:00:00", "Telnyx:WebhookTolerance must be positive")]
     [TestCase("Telnyx:MaxWebhookBodySize", "0", "Telnyx:MaxWebhookBodySize must be a positive")]
     [TestCase("Telnyx:WebhookDeduplicationWindow", "00:00:00", "Telnyx:WebhookDeduplicationWindow must be positive")]

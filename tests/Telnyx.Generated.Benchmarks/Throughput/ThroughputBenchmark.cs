@@ -19,9 +19,10 @@ public static class ThroughputBenchmark
 {
     public static readonly int[] Levels = [1, 16, 64];
 
-    public static async Task<IReadOnlyList<ThroughputResult>> RunAsync(bool quick, string artifactsPath, TextWriter log)
+    public static async Task<IReadOnlyList<ThroughputResult>> RunAsync(bool quick, string artifactsPath, TextWriter log, bool telemetry = false)
     {
         var (rounds, count, limit, warmupLimit) = quick ? (2, 300, TimeSpan.FromSeconds(2), TimeSpan.Zero) : (6, 5_000, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(3));
+        using var export = telemetry ? new TelemetryExport() : null;
         await using var emulator = await TelnyxEmulator.StartAsync().ConfigureAwait(false);
         using var telnyx = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
         using var raw = new RawClient(emulator.BaseUrl, emulator.ApiKey);
@@ -65,7 +66,7 @@ public static class ThroughputBenchmark
             results.Add(result);
         }
 
-        var report = Markdown(results, quick, rounds);
+        var report = Markdown(results, quick, rounds) + (export is null ? "" : $"\nWith the client's spans and metrics exported in memory: {export}\n");
         var dir = Path.Combine(artifactsPath, "results");
         Directory.CreateDirectory(dir);
         await File.WriteAllTextAsync(Path.Combine(dir, "Throughput-report-github.md"), report).ConfigureAwait(false);

@@ -14,7 +14,7 @@ public class CallCommandTests
             "--custom-header", "X-Team=blue", "--sip-header", "User-to-User=abc", "--base-url", emulator.BaseUrl.ToString(), "--api-key", emulator.ApiKey]);
 
         Assert.That(code, Is.EqualTo(0), error);
-        var sent = emulator.Commands.Single();
+        var sent = emulator.Commands[0];
         Assert.That(output, Does.Contain("refer: ok").And.Contain($"command_id: {sent.CommandId}"));
         Assert.That(sent.StringField("sip_address"), Is.EqualTo("sip:agent@example.com"));
         Assert.That(sent.ClientState, Is.EqualTo("c3RhdGU="));
@@ -35,7 +35,7 @@ public class CallCommandTests
 
         Assert.That(code, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("refer: ok"));
-        Assert.That(emulator.Commands.Single().StringField("sip_address"), Is.EqualTo("sip:agent@example.com"));
+        Assert.That(emulator.Commands[0].StringField("sip_address"), Is.EqualTo("sip:agent@example.com"));
     }
 
     [Test]
@@ -47,7 +47,7 @@ public class CallCommandTests
             "--model", "krisp-viva-tel-v2.kef", "--suppression-level", "50", "--base-url", emulator.BaseUrl.ToString(), "--api-key", emulator.ApiKey]);
 
         Assert.That(code, Is.EqualTo(0), error);
-        Assert.That(emulator.Commands.Single().Body, Does.Contain("\"noise_suppression_engine_config\":{\"model\":\"krisp-viva-tel-v2.kef\",\"suppression_level\":50.0}"));
+        Assert.That(emulator.Commands[0].Body, Does.Contain("\"noise_suppression_engine_config\":{\"model\":\"krisp-viva-tel-v2.kef\",\"suppression_level\":50.0}"));
     }
 
     [Test]

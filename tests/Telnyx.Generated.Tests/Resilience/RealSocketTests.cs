@@ -9,7 +9,8 @@ public class RealSocketTests
 
     private static TelnyxClient OwnSockets(Uri baseUrl, TestClock clock, Action<TelnyxClientOptions>? configure = null)
     {
-        var options = new TelnyxClientOptions { ApiKey = "KEY_test", BaseUrl = baseUrl, TimeProvider = clock, Timeout = RealTimeout };
+        // The TestClock would fire ResendAfter at once, racing every answer: resends are tested in ResendTests.
+        var options = new TelnyxClientOptions { ApiKey = "KEY_test", BaseUrl = baseUrl, TimeProvider = clock, Timeout = RealTimeout, ResendAfter = null };
         configure?.Invoke(options);
         return new TelnyxClient(options);
     }
@@ -93,7 +94,7 @@ public class RealSocketTests
         using var own = OwnSockets(ownServer.BaseUrl, new TestClock(RealTimeout));
         // Like a client from IHttpClientFactory: its own handler chain and its own (default 100 s) timeout.
         using var httpClient = new HttpClient(new CountingHandler(() => Interlocked.Increment(ref handlerCalls)) { InnerHandler = new SocketsHttpHandler() });
-        using var given = new TelnyxClient(httpClient, new TelnyxClientOptions { ApiKey = "KEY_test", BaseUrl = givenServer.BaseUrl, TimeProvider = new TestClock(RealTimeout), Timeout = RealTimeout });
+        using var given = new TelnyxClient(httpClient, new TelnyxClientOptions { ApiKey = "KEY_test", BaseUrl = givenServer.BaseUrl, TimeProvider = new TestClock(RealTimeout), Timeout = RealTimeout, ResendAfter = null });
 
         await Actions.Call(own, "refer");
         await Actions.Call(given, "refer");

@@ -56,7 +56,9 @@ internal sealed class ScriptedTelnyx : IDisposable
 
     public TelnyxClient Client(TestClock clock, Action<TelnyxClientOptions>? configure = null, TimeSpan? httpClientTimeout = null)
     {
-        var options = new TelnyxClientOptions { ApiKey = "KEY_test", TimeProvider = clock };
+        // No resend on silence unless a test asks for it: the TestClock fires every timer but the timeout at once,
+        // so a ResendAfter would race each scripted answer (ResendTests set it on purpose).
+        var options = new TelnyxClientOptions { ApiKey = "KEY_test", TimeProvider = clock, ResendAfter = null };
         configure?.Invoke(options);
         // Network faults are raised in front of MockHttp: an exception from inside a MockHttp responder never reaches the caller.
         HttpClient = new HttpClient(new FaultHandler(this) { InnerHandler = Mock }, disposeHandler: false);

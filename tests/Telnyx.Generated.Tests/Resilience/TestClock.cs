@@ -6,17 +6,19 @@ namespace Telnyx.Generated.Tests.Resilience;
 /// A clock for retry tests: backoff timers fire at once (or never, to cancel mid-backoff) and their delays are
 /// recorded, so a full retry schedule runs in milliseconds. Timers of <c>realDuration</c> (the per-attempt timeout)
 /// run on the real clock; with none given, those fire at once too, which makes a hanging attempt time out immediately.
+/// <c>alsoReal</c> is a second duration run on the real clock (a ResendAfter that must not fire before an answer).
 /// </summary>
-internal sealed class TestClock(TimeSpan? realDuration = null, bool holdDelays = false) : TimeProvider
+internal sealed class TestClock(TimeSpan? realDuration = null, bool holdDelays = false, TimeSpan? alsoReal = null) : TimeProvider
 {
     private readonly TimeSpan? _realDuration = realDuration;
+    private readonly TimeSpan? _alsoReal = alsoReal;
     private readonly bool _holdDelays = holdDelays;
 
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     private readonly TaskCompletionSource _delayRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Every delay asked for, in order, except those of <c>realDuration</c>.</summary>
+    /// <summary>Every delay asked for, in order, except those run on the real clock.</summary>
     public ConcurrentQueue<TimeSpan> Delays { get; } = new();
 
     /// <summary>Completes when the first instant or held delay is asked for.</summary>
@@ -48,7 +50,7 @@ internal sealed class TestClock(TimeSpan? realDuration = null, bool holdDelays =
                 return true;
             }
 
-            if (dueTime == _clock._realDuration)
+            if (dueTime == _clock._realDuration || dueTime == _clock._alsoReal)
             {
                 _real = System.CreateTimer(_callback, _state, dueTime, Timeout.InfiniteTimeSpan);
                 return true;

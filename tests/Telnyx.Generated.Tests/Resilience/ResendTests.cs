@@ -1,0 +1,241 @@
+using Newtonsoft.Json.Linq;
+
+namespace Telnyx.Generated.Tests.Resilience;
+
+/// <summary>
+/// Telnyx's command-retry guidance: an attempt silent for <c>ResendAfter</c> is sent again, identically, where a repeat
+/// is safe (the spec's <c>command-id</c> and <c>idempotent</c>), and a 500 is retried at once. The TestClock fires the
+/// ResendAfter timer at once, so a "hang" step is a silence, and never a race with an answer.
+/// </summary>
+public class ResendTests
+{
+    private static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(45);
+    private static readonly TimeSpan ResendAfter = TimeSpan.FromMilliseconds(500);
+
+    private static (TelnyxClient Client, TestClock Clock, LogCapture Log) Client(ScriptedTelnyx telnyx, TimeSpan? timeout = null, Action<TelnyxClientOptions>? configure = null)
+    {
+        var limit = timeout ?? RealTimeout;
+        var (clock, log) = (new TestClock(limit), new LogCapture());
+        var client = telnyx.Client(clock, o =>
+        {
+            o.Timeout = limit;
+            o.ResendAfter = ResendAfter;
+            o.Logger = log;
+            configure?.Invoke(o);
+        });
+        return (client, clock, log);
+    }
+
+    private static List<object?> Logged(LogCapture log, string key) => log.Lines.Select(l => l.Values[key]).ToList();
+
+    // MaxRetries 1 allows one resend only: with more, the instant clock would start the next resend while the first
+    // is still answering (right, but a race for this test).
+    [TestCaseSource(typeof(Actions), nameof(Actions.RetriedOnAnyFailure))]
+    public async Task A_silent_attempt_is_resent_identically_and_the_first_answer_wins(string action)
+    {
+        using var telnyx = new ScriptedTelnyx("hang, 200");
+        var (client, clock, log) = Client(telnyx, configure: o => o.MaxRetries = 1);
+        using var _ = client;
+
+        var response = await Actions.Call(client, action);
+
+        Assert.That(response.Data?.Result, Is.EqualTo("ok"));
+        Assert.That(telnyx.Attempts, Is.EqualTo(2));
+        Assert.That(telnyx.Sent.Distinct().Count(), Is.EqualTo(1), "the same body, command_id included");
+        Assert.That(clock.Delays, Is.EqualTo(new[] { ResendAfter }), "resent after ResendAfter, not after a backoff");
+        var (first, resend) = (telnyx.Requests.First(), telnyx.Requests.Last());
+        Assert.That(resend.Headers.Authorization, Is.EqualTo(first.Headers.Authorization));
+        Assert.That(resend.Headers.UserAgent.ToString(), Is.EqualTo(first.Headers.UserAgent.ToString()));
+        Assert.That(resend.Headers.Accept.ToString(), Is.EqualTo(first.Headers.Accept.ToString()));
+
+        // The resend answered; the silent first attempt was cancelled for it (its line comes last).
+        var byAttempt = log.Lines.ToDictionary(l => (int)l.Values["Attempt"]!, l => l.Values);
+        Assert.That(byAttempt[2]["Reason"], Is.EqualTo("silence"));
+        Assert.That(byAttempt[2]["Status"], Is.EqualTo("200"));
+        Assert.That(byAttempt[1]["Reason"], Is.EqualTo("first"));
+        Assert.That(byAttempt[1]["Status"], Is.EqualTo("superseded"));
+    }
+
+    [Test]
+    public async Task The_commands_own_command_id_is_resent_with_it()
+    {
+        using var telnyx = new ScriptedTelnyx("hang, 200");
+        var (client, _, _) = Client(telnyx, configure: o => o.MaxRetries = 1);
+        using var __ = client;
+
+        await Actions.Call(client, Actions.WithCommandId[0]);
+
+        var ids = telnyx.Sent.Select(b => JObject.Parse(b)["command_id"]!.Value<string>()).ToList();
+        Assert.That(ids, Has.Count.EqualTo(2));
+        Assert.That(ids[1], Is.EqualTo(ids[0]).And.Not.Empty);
+    }
+
+    [Test]
+    public async Task Each_further_silence_resends_again_until_MaxRetries_is_spent_and_Timeout_bounds_each_attempt()
+    {
+        using var telnyx = new ScriptedTelnyx("hang");
+        var limit = TimeSpan.FromMilliseconds(100);
+        var (client, _, log) = Client(telnyx, limit);
+        using var _ = client;
+
+        var ex = await Assert.ThrowsAsync<TelnyxTimeoutException>(() => Actions.Call(client, "send_dtmf"));
+
+        Assert.That(ex!.Attempts, Is.EqualTo(3), "MaxRetries 2: the first attempt and two resends, and no retry after");
+        Assert.That(telnyx.Attempts, Is.EqualTo(3));
+        Assert.That(Logged(log, "Reason").Order(), Is.EqualTo(new[] { "first", "silence", "silence" }));
+        // The first to time out ends the call; the others are cancelled for it, unless their own timeouts fired in the same tick.
+        Assert.That(Logged(log, "Status"), Has.Some.EqualTo("timeout").And.All.AnyOf("timeout", "superseded"));
+    }
+
+    [Test]
+    public async Task A_failure_answered_first_wins_and_the_silent_attempt_is_cancelled()
+    {
+        using var telnyx = new ScriptedTelnyx("hang, 503");
+        var (client, _, log) = Client(telnyx, configure: o => o.MaxRetries = 1);
+        using var _ = client;
+
+        var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => Actions.Call(client, "refer"));
+
+        Assert.That(ex!.StatusCode, Is.EqualTo(503));
+        Assert.That(ex.Attempts, Is.EqualTo(2));
+        Assert.That(Logged(log, "Status"), Is.EqualTo(new[] { "503", "superseded" }));
+    }
+
+    [Test]
+    public async Task A_failure_answered_first_goes_to_the_retry_rules_with_their_backoff()
+    {
+        using var telnyx = new ScriptedTelnyx("hang, 503, 200");
+        // ResendAfter on the real clock: the next resend must not overtake the 503 on its way to the retry rules.
+        var clock = new TestClock(RealTimeout, alsoReal: ResendAfter);
+        var log = new LogCapture();
+        using var client = telnyx.Client(clock, o => { o.Timeout = RealTimeout; o.ResendAfter = ResendAfter; o.Logger = log; });
+
+        var response = await Actions.Call(client, "refer");
+
+        Assert.That(response.Data?.Result, Is.EqualTo("ok"));
+        Assert.That(telnyx.Attempts, Is.EqualTo(3));
+        Assert.That(clock.Delays, Has.Count.EqualTo(1).And.All.GreaterThan(TimeSpan.Zero), "the 503 waited for its backoff");
+        Assert.That(Logged(log, "Reason"), Is.EqualTo(new[] { "silence", "first", "retry" }), "the resend's 503, the first attempt cancelled for it, the retry");
+        Assert.That(Logged(log, "Status"), Is.EqualTo(new[] { "503", "superseded", "200" }));
+    }
+
+    [Test]
+    public async Task MaxRetries_zero_allows_no_resend()
+    {
+        using var telnyx = new ScriptedTelnyx("hang");
+        var limit = TimeSpan.FromMilliseconds(100);
+        var (client, clock, _) = Client(telnyx, limit, o => o.MaxRetries = 0);
+        using var _ = client;
+
+        var ex = await Assert.ThrowsAsync<TelnyxTimeoutException>(() => Actions.Call(client, "refer"));
+
+        Assert.That(ex!.Attempts, Is.EqualTo(1));
+        Assert.That(clock.Delays, Is.Empty);
+    }
+
+    private static IEnumerable<TestCaseData> NeverTwice() =>
+        from action in Actions.NotIdempotent
+        from script in new[] { "hang", "hang, 200", "500, 200", "502, 200", "504, 200", "408, 200", "reset, 200" }
+        select new TestCaseData(action, script);
+
+    [TestCaseSource(nameof(NeverTwice))]
+    public async Task An_operation_marked_none_is_never_sent_twice(string action, string script)
+    {
+        using var telnyx = new ScriptedTelnyx(script);
+        var (client, clock, _) = Client(telnyx, TimeSpan.FromMilliseconds(100));
+        using var _ = client;
+
+        Assert.That(() => Actions.Call(client, action), Throws.InstanceOf<TelnyxException>());
+
+        Assert.That(telnyx.Attempts, Is.EqualTo(1));
+        Assert.That(clock.Delays, Is.Empty, "no resend timer is even started");
+    }
+
+    [Test]
+    public async Task With_ResendAfter_null_a_silent_attempt_waits_for_its_timeout_as_before()
+    {
+        using var telnyx = new ScriptedTelnyx("hang, 200");
+        var limit = TimeSpan.FromMilliseconds(100);
+        var (client, clock, log) = Client(telnyx, limit, o => o.ResendAfter = null);
+        using var _ = client;
+
+        await Actions.Call(client, "refer");
+
+        Assert.That(telnyx.Attempts, Is.EqualTo(2));
+        Assert.That(Logged(log, "Status"), Is.EqualTo(new[] { "timeout", "200" }));
+        Assert.That(Logged(log, "Reason"), Is.EqualTo(new[] { "first", "retry" }));
+        Assert.That(clock.Delays, Has.Count.EqualTo(1).And.None.EqualTo(ResendAfter), "one backoff wait");
+    }
+
+    [TestCaseSource(typeof(Actions), nameof(Actions.RetriedOnAnyFailure))]
+    public async Task A_500_is_retried_at_once_where_a_repeat_is_safe(string action)
+    {
+        using var telnyx = new ScriptedTelnyx("500, 200");
+        var clock = new TestClock(RealTimeout);
+        using var client = telnyx.Client(clock, o => o.Timeout = RealTimeout);
+
+        await Actions.Call(client, action);
+
+        Assert.That(telnyx.Attempts, Is.EqualTo(2));
+        Assert.That(clock.Delays, Is.Empty, "no backoff timer at all");
+    }
+
+    [TestCase("500, 500, 200", 1)]
+    [TestCase("500, 503, 200", 1)]
+    [TestCase("503, 500, 200", 1)]
+    public async Task Only_the_first_500_skips_the_backoff(string script, int waits)
+    {
+        using var telnyx = new ScriptedTelnyx(script);
+        var clock = new TestClock(RealTimeout);
+        using var client = telnyx.Client(clock, o => o.Timeout = RealTimeout);
+
+        await Actions.Call(client, "send_dtmf");
+
+        Assert.That(telnyx.Attempts, Is.EqualTo(3));
+        Assert.That(clock.Delays, Has.Count.EqualTo(waits).And.All.GreaterThan(TimeSpan.Zero));
+    }
+
+    [Test]
+    public async Task Retry_After_on_a_500_still_wins()
+    {
+        using var telnyx = new ScriptedTelnyx("500 retry-after=2, 200");
+        var clock = new TestClock(RealTimeout);
+        using var client = telnyx.Client(clock, o => o.Timeout = RealTimeout);
+
+        await Actions.Call(client, "send_dtmf");
+
+        Assert.That(clock.Delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(2) }));
+    }
+
+    [TestCaseSource(typeof(Actions), nameof(Actions.NotIdempotent))]
+    public async Task A_500_an_operation_marked_none_may_retry_keeps_its_backoff(string action)
+    {
+        using var telnyx = new ScriptedTelnyx("500 x-should-retry=true, 200");
+        var clock = new TestClock(RealTimeout);
+        using var client = telnyx.Client(clock, o => o.Timeout = RealTimeout);
+
+        await Actions.Call(client, action);
+
+        Assert.That(telnyx.Attempts, Is.EqualTo(2));
+        Assert.That(clock.Delays, Has.Count.EqualTo(1).And.All.GreaterThan(TimeSpan.Zero));
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void A_ResendAfter_that_is_not_positive_is_rejected(int milliseconds)
+    {
+        var options = new TelnyxClientOptions { ApiKey = "KEY_test", ResendAfter = TimeSpan.FromMilliseconds(milliseconds) };
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new TelnyxClient(options).Dispose());
+
+        Assert.That(ex!.Message, Does.Contain("ResendAfter must be positive"));
+    }
+
+    [Test]
+    public void The_default_is_Telnyxs_500_ms_and_ToString_shows_it()
+    {
+        Assert.That(new TelnyxClientOptions().ResendAfter, Is.EqualTo(TimeSpan.FromMilliseconds(500)));
+        Assert.That(new TelnyxClientOptions().ToString(), Does.Contain("ResendAfter = 00:00:00.5"));
+        Assert.That(new TelnyxClientOptions { ResendAfter = null }.ToString(), Does.Contain("ResendAfter = (off)"));
+    }
+}
