@@ -72,11 +72,12 @@ public sealed partial class WholeSurfaceWebhooksProofTests
     [Test]
     public async Task Spectral_is_clean_but_for_rules_the_copy_s_deviations_list()
     {
-        var spectral = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "spectral.cmd" : "spectral");
-        if (!File.Exists(spectral))
+        if (NodeTools.MissingReason is { } reason)
         {
-            Assert.Ignore("Spectral is not installed: run `npm ci` at the repository root (needs Node.js).");
+            Assert.Ignore(reason);
         }
+
+        var spectral = NodeTools.Bin("spectral");
 
         var start = new ProcessStartInfo(spectral) { WorkingDirectory = _repo.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "lint", "spec/telnyx-call-control.yaml", "spec/telnyx-webhooks.yaml", "--ruleset", ".spectral.yaml", "-f", "json", "--quiet" })

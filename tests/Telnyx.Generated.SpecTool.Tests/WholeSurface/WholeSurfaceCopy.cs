@@ -68,7 +68,7 @@ internal sealed class WholeSurfaceCopy : IDisposable
     /// </summary>
     public async Task<(IReadOnlyList<string> Unlisted, int Listed, IReadOnlyList<LintDeviation> Unused)> LintAsync()
     {
-        var spectral = Repo.Path("node_modules", ".bin", OperatingSystem.IsWindows() ? "spectral.cmd" : "spectral");
+        var spectral = NodeTools.Bin("spectral");
         var start = new ProcessStartInfo(spectral) { WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "lint", "spec/telnyx-call-control.yaml", "spec/telnyx-webhooks.yaml", "--ruleset", ".spectral.yaml", "--format", "json", "--quiet" })
         {

@@ -45,7 +45,7 @@ public sealed partial class WholeSurfaceProofTests
     [Test]
     public async Task Spectral_is_clean_except_the_deviations_listed_as_Telnyx_s_own_content()
     {
-        if (PrismServer.NodeMissingReason() is { } reason)
+        if (NodeTools.MissingReason is { } reason)
         {
             Assert.Ignore(reason);
         }
@@ -82,7 +82,7 @@ public sealed partial class WholeSurfaceProofTests
     [Test]
     public async Task Every_operation_s_request_is_valid_against_Prism_running_Telnyx_s_spec()
     {
-        if (PrismServer.NodeMissingReason() is { } reason)
+        if (NodeTools.MissingReason is { } reason)
         {
             Assert.Ignore(reason);
         }
