@@ -4,6 +4,7 @@
 // Allocations by type of Unwrap/Parse:          ... -- --alloc-profile webhook call.refer.started
 // Unwrap/raw verify in alternating rounds:       ... -- --paired webhook
 // Throughput with telemetry exported in memory: ... -- --filter Throughput --telemetry
+// The resend timer's price (baseline: ResendAfter = null): ... -- --filter Throughput --resend-off-baseline
 // Latency when the first attempt stalls:         ... -- --stall [0.6 3 30] [--batches 5] [--callers 20]
 using Telnyx.Generated.Benchmarks.Commands;
 
