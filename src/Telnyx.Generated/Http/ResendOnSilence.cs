@@ -11,7 +11,7 @@ namespace Telnyx.Generated.Http;
 /// <remarks>
 /// Polly.Core's hedging strategy does this too and was used first, but over loopback sockets it cost every command
 /// that answered in time 8-12 µs of CPU and 0.85 KB, about a tenth of benchmark 4's throughput (docs/performance.md).
-/// Here such a command costs a timer, a linked token and one small object per round.
+/// Here such a command costs a timer, a linked token and one small object per round (no timer when it ends at once).
 /// </remarks>
 internal sealed class ResendOnSilence(TimeSpan resendAfter, TimeProvider clock) : ResilienceStrategy<HttpResponseMessage>
 {
@@ -38,20 +38,30 @@ internal sealed class ResendOnSilence(TimeSpan resendAfter, TimeProvider clock) 
     {
         private readonly TaskCompletionSource<Outcome<HttpResponseMessage>> _result = new();
         private readonly CancellationTokenSource _cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        private ITimer _timer = null!;
+        private ITimer? _timer;
         private Outcome<HttpResponseMessage> _winner;
         private int _running;
         private int _won;
 
         public Task<Outcome<HttpResponseMessage>> Start(TimeProvider clock)
         {
-            // Created idle and started after the first attempt, so a clock that fires at once finds everything set.
-            _timer = clock.CreateTimer(static round => ((Round<TState>)round!).OnSilence(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             Interlocked.Increment(ref _running);
             _ = RunAttemptAsync();
+
+            // No timer for an attempt that ended at once. Created idle and then started, so a clock that fires at
+            // once finds it set; disposed here if the winner ended before it could see it.
             if (Volatile.Read(ref _won) == 0)
             {
-                _timer.Change(resendAfter, Timeout.InfiniteTimeSpan);
+                var timer = clock.CreateTimer(static round => ((Round<TState>)round!).OnSilence(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                Interlocked.Exchange(ref _timer, timer);
+                if (Volatile.Read(ref _won) != 0)
+                {
+                    timer.Dispose();
+                }
+                else
+                {
+                    timer.Change(resendAfter, Timeout.InfiniteTimeSpan);
+                }
             }
 
             return _result.Task;
@@ -74,7 +84,7 @@ internal sealed class ResendOnSilence(TimeSpan resendAfter, TimeProvider clock) 
             _ = RunAttemptAsync();
             if (call.HasAttemptsLeft)
             {
-                _timer.Change(resendAfter, Timeout.InfiniteTimeSpan);
+                _timer!.Change(resendAfter, Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -98,7 +108,7 @@ internal sealed class ResendOnSilence(TimeSpan resendAfter, TimeProvider clock) 
             if (Interlocked.Exchange(ref _won, 1) == 0)
             {
                 _winner = outcome;
-                _timer.Dispose();
+                Volatile.Read(ref _timer)?.Dispose();
                 if (Volatile.Read(ref _running) > 1)
                 {
                     _cancel.Cancel(); // the winner has ended: this stops only the others
