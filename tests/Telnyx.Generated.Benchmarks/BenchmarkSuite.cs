@@ -22,7 +22,9 @@ public sealed record SuiteResult(IReadOnlyList<Summary> Summaries, IReadOnlyList
 /// <summary>
 /// Entry point shared by the console program and the test that runs quick mode.
 /// <c>--quick</c> selects the short configuration; <c>--telemetry</c> runs the throughput loop with the client's
-/// traces and metrics exported in memory (see <see cref="TelemetryExport"/>); every other argument goes to BenchmarkDotNet
+/// traces and metrics exported in memory (see <see cref="TelemetryExport"/>); <c>--resend-off-baseline</c> compares it with
+/// <c>TelnyxClient</c> with <c>ResendAfter = null</c> instead of the hand-written call, which prices the resend timer;
+/// every other argument goes to BenchmarkDotNet
 /// (<c>--filter *Command*</c>, <c>--artifacts DIR</c>, ...). Without a filter everything runs; the socket
 /// throughput loop (benchmark 4) runs when no filter is given or a filter mentions "Throughput".
 /// </summary>
@@ -32,7 +34,8 @@ public static class BenchmarkSuite
     {
         var quick = args.Contains("--quick");
         var telemetry = args.Contains("--telemetry");
-        var rest = args.Where(a => a is not "--quick" and not "--telemetry").ToList();
+        var resendOffBaseline = args.Contains("--resend-off-baseline");
+        var rest = args.Where(a => a is not "--quick" and not "--telemetry" and not "--resend-off-baseline").ToList();
         var artifacts = ArtifactsPath(rest) ?? Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
         var filters = Filters(rest);
         var runThroughput = filters.Count == 0 || filters.Any(f => f == "*" || f.Contains("Throughput", StringComparison.OrdinalIgnoreCase));
@@ -50,7 +53,7 @@ public static class BenchmarkSuite
         }
 
         var throughput = runThroughput
-            ? ThroughputBenchmark.RunAsync(quick, artifacts, Console.Out, telemetry).GetAwaiter().GetResult()
+            ? ThroughputBenchmark.RunAsync(quick, artifacts, Console.Out, telemetry, resendOffBaseline).GetAwaiter().GetResult()
             : [];
         return new SuiteResult(summaries, throughput, artifacts);
     }

@@ -7,6 +7,7 @@
 // Redis de-duplicator memory per event:          ... -- --dedup-memory redis [100000]
 // Webhook endpoint telemetry cost per webhook:   ... -- --webhook-telemetry
 // Throughput with telemetry exported in memory: ... -- --filter Throughput --telemetry
+// The resend timer's price (baseline: ResendAfter = null): ... -- --filter Throughput --resend-off-baseline
 // Latency when the first attempt stalls:         ... -- --stall [0.6 3 30] [--batches 5] [--callers 20]
 using Telnyx.Generated.Benchmarks.Commands;
 

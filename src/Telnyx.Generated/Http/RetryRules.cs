@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Polly;
-using Polly.Hedging;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -11,12 +10,9 @@ namespace Telnyx.Generated.Http;
 /// <summary>When a call is tried again, and how long to wait first.</summary>
 internal static class RetryRules
 {
-    // Polly's limit for one hedging strategy; MaxRetries above it still bounds retries, not resends in one round.
-    private const int MaxHedgedAttempts = 10;
-
     /// <summary>
     /// For operations with this repeat rule: retries with exponential backoff and jitter, around resends after a silence
-    /// (hedging, where a repeat is safe), around a per-attempt timeout. Retries and resends share one budget of
+    /// (<see cref="ResendOnSilence"/>, where a repeat is safe), around a per-attempt timeout. Retries and resends share one budget of
     /// <c>MaxRetries</c> (<see cref="TelnyxCall.HasAttemptsLeft"/>).
     /// </summary>
     public static ResiliencePipeline<HttpResponseMessage> Pipeline(TelnyxClientSettings settings, RepeatSafety safety)
@@ -44,16 +40,7 @@ internal static class RetryRules
 
             if (settings.ResendAfter is { } resendAfter && safety != RepeatSafety.NotIdempotent)
             {
-                builder.AddHedging(new HedgingStrategyOptions<HttpResponseMessage>
-                {
-                    MaxHedgedAttempts = Math.Min(settings.MaxRetries, MaxHedgedAttempts),
-                    // The first answer wins, whatever it is: a failure goes to the retry rules above (with its backoff
-                    // or Retry-After), and the attempt still waiting is cancelled and its response disposed.
-                    ShouldHandle = static _ => new ValueTask<bool>(false),
-                    // Once the budget is spent, wait for the attempts in flight instead of resending.
-                    DelayGenerator = args => new ValueTask<TimeSpan>(TelnyxCall.Of(args.Context).HasAttemptsLeft ? resendAfter : Timeout.InfiniteTimeSpan),
-                    ActionGenerator = static args => TelnyxCall.Of(args.PrimaryContext).HasAttemptsLeft ? () => args.Callback(args.ActionContext) : null,
-                });
+                ResendOnSilence.AddTo(builder, resendAfter);
             }
         }
 

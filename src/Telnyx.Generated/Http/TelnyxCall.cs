@@ -12,7 +12,7 @@ internal enum AttemptReason
     /// <summary>The previous attempt failed and the retry rules allow another.</summary>
     Retry,
 
-    /// <summary>An attempt still in flight has not answered within <c>ResendAfter</c>: the same command again (hedging).</summary>
+    /// <summary>An attempt still in flight has not answered within <c>ResendAfter</c>: the same command again (<see cref="ResendOnSilence"/>).</summary>
     Silence,
 }
 
@@ -27,7 +27,7 @@ internal readonly record struct Attempt(int Number, AttemptReason Reason, HttpRe
 /// </summary>
 internal sealed class TelnyxCall
 {
-    /// <summary>Where the pipeline's strategies find the call (hedged attempts get a copy of the context's properties).</summary>
+    /// <summary>Where the retry and resend strategies find the call in the context of its execution.</summary>
     public static readonly ResiliencePropertyKey<TelnyxCall> Key = new("Telnyx.Generated.TelnyxCall");
 
     private readonly HttpRequestMessage _request;
@@ -58,7 +58,7 @@ internal sealed class TelnyxCall
     /// <summary>The command's span, when someone listens (<see cref="CommandTelemetry"/>).</summary>
     public System.Diagnostics.Activity? Activity { get; init; }
 
-    /// <summary>The token the call was made with (not the per-attempt one, which the timeout and hedging also cancel).</summary>
+    /// <summary>The token the call was made with (not the per-attempt one, which the timeout and a winning resend also cancel).</summary>
     public CancellationToken CallerToken { get; }
 
     /// <summary>The first attempt and every retry and resend: <c>MaxRetries + 1</c>.</summary>

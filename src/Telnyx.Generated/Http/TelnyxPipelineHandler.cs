@@ -5,9 +5,9 @@ namespace Telnyx.Generated.Http;
 
 /// <summary>
 /// The one layer every Telnyx request passes through, whichever constructor built the client: each attempt is
-/// authenticated (<see cref="TelnyxCall"/>), retried and bounded by the operation's rules (<see cref="RetryRules"/>),
-/// logged (<see cref="TelnyxLog"/>), and a failure becomes a <see cref="TelnyxException"/> (<see cref="TelnyxFailures"/>).
-/// Nothing else in the library retries.
+/// authenticated (<see cref="TelnyxCall"/>), retried, resent after a silence and bounded by the operation's rules
+/// (<see cref="RetryRules"/>), logged (<see cref="TelnyxLog"/>) and traced (<see cref="CommandTelemetry"/>), and a failure
+/// becomes a <see cref="TelnyxException"/> (<see cref="TelnyxFailures"/>). Nothing else in the library retries.
 /// </summary>
 internal sealed class TelnyxPipelineHandler : DelegatingHandler
 {

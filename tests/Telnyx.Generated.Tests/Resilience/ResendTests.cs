@@ -220,6 +220,22 @@ public class ResendTests
         Assert.That(clock.Delays, Has.Count.EqualTo(1).And.All.GreaterThan(TimeSpan.Zero));
     }
 
+    [Test]
+    public async Task Two_hundred_concurrent_calls_silent_on_one_attempt_each_all_finish_with_two_requests_on_real_sockets()
+    {
+        // Whichever request of a command reaches the server first is never answered; the other is.
+        var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        using var server = new LoopbackServer((_, body) => seen.AddOrUpdate(body, 1, (_, n) => n + 1) == 1 ? Behaviour.NeverAnswer : Behaviour.Ok);
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = "KEY_test", BaseUrl = server.BaseUrl, ResendAfter = TimeSpan.FromMilliseconds(50), MaxRetries = 1 });
+
+        var calls = Enumerable.Range(0, 200).Select(i => Task.Run(() => Actions.Call(client, Actions.WithCommandId[i % Actions.WithCommandId.Length], callControlId: $"v3:call-{i}")));
+        var responses = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.That(responses.Select(r => r.Data?.Result), Has.All.EqualTo("ok"));
+        Assert.That(seen, Has.Count.EqualTo(200), "one body, so one command_id, per call");
+        Assert.That(seen.Values, Has.All.EqualTo(2), "each call: the silent request and its resend, nothing more");
+    }
+
     [TestCase(0)]
     [TestCase(-1)]
     public void A_ResendAfter_that_is_not_positive_is_rejected(int milliseconds)
