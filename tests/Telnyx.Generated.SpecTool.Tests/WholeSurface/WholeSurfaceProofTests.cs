@@ -16,15 +16,17 @@ public sealed partial class WholeSurfaceProofTests
 {
     private WholeSurfaceCopy _copy = null!;
     private IReadOnlyList<(string Path, int Exit, string Output)> _imports = null!;
+    private WholeSurfaceWebhooks.Imports _webhooks = null!;
     private (int ExitCode, string Output, TimeSpan Took) _build;
 
     [OneTimeSetUp]
     public void GrowACopyToTheWholeSurfaceAndBuildIt()
     {
         _copy = new WholeSurfaceCopy();
+        _webhooks = WholeSurfaceWebhooks.ImportAll(_copy.Official, _copy.SpecDir); // first, so each operation lists them all
         _imports = _copy.ImportAllOperations();
         _build = _copy.Build();
-        TestContext.Progress.WriteLine($"whole surface: {_imports.Count(i => i.Exit == ImportCommand.Imported)} operations imported, {_imports.Count(i => i.Exit == DriftCommand.BadInput)} already curated; the copy built in {_build.Took.TotalSeconds:0} s");
+        TestContext.Progress.WriteLine($"whole surface: {_webhooks.Imported.Count} webhooks imported, {_webhooks.AlreadyCurated.Count} already curated; {_imports.Count(i => i.Exit == ImportCommand.Imported)} operations imported, {_imports.Count(i => i.Exit == DriftCommand.BadInput)} already curated; the copy built in {_build.Took.TotalSeconds:0} s");
     }
 
     [OneTimeTearDown]
