@@ -27,7 +27,7 @@ public sealed partial class WholeSurfaceWebhooksProofTests
     [OneTimeSetUp]
     public void ImportEveryWebhookAndBuild()
     {
-        _repo = new TempRepository(Path.Combine("tests", "Telnyx.Generated.Tests"), Path.Combine("tests", "Shared"), Path.Combine("tests", "Fixtures"));
+        _repo = new TempRepository(Path.Combine("src", "Telnyx.Generated.Testing"), Path.Combine("tests", "Telnyx.Generated.Tests"), Path.Combine("tests", "Shared"), Path.Combine("tests", "Fixtures"));
         foreach (var file in new[] { Path.Combine("tests", "Directory.Build.props"), ".spectral.yaml" })
         {
             File.Copy(Repo.Path(file), Path.Combine(_repo.RepoRoot, file));
