@@ -50,6 +50,26 @@ public sealed class TelnyxOptions
     /// </summary>
     public TimeSpan WebhookDeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// When true, <c>MapTelnyxWebhooks</c> verifies a webhook, claims its id, appends it to a durable queue and answers
+    /// 200 at once; background consumers run the handlers (see docs/queued-webhooks.md). Needs <c>AddTelnyxRedis</c>
+    /// (package <c>Telnyx.Generated.AspNetCore.Redis</c>): without it the host does not start. Default false: the
+    /// handlers run inside the request, and its answer says whether they succeeded.
+    /// </summary>
+    public bool QueueWebhooks { get; set; }
+
+    /// <summary>How many queued events one app instance handles at once (<see cref="QueueWebhooks"/>). Default 32: handlers mostly wait on I/O.</summary>
+    public int WebhookQueueConcurrency { get; set; } = 32;
+
+    /// <summary>How many times a queued event's handlers are run before the event moves to the dead letters. Default 5.</summary>
+    public int WebhookQueueMaxAttempts { get; set; } = 5;
+
+    /// <summary>The wait before a queued event's second attempt; it doubles for each further attempt, up to 5 minutes. Default 1 s.</summary>
+    public TimeSpan WebhookQueueRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How old the oldest unhandled queued event may get before the <c>AddTelnyxWebhookDeduplication</c> health check reports Degraded. Default 1 minute.</summary>
+    public TimeSpan WebhookQueueLagThreshold { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The core client options these settings describe.</summary>
     /// <returns>A new <see cref="TelnyxClientOptions"/>.</returns>
     public TelnyxClientOptions ToClientOptions() => new()

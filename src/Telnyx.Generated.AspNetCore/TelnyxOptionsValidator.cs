@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Telnyx.Generated.Http;
 using Telnyx.Generated.Webhooks;
@@ -9,8 +10,11 @@ namespace Telnyx.Generated.AspNetCore;
 /// every value the library would reject later stops the app at once with a message naming the configuration key,
 /// instead of failing the first call or the first webhook. Messages never contain the API key or the public key.
 /// </summary>
-internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhooks = null) : IValidateOptions<TelnyxOptions>
+internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhooks = null, IServiceProviderIsService? registered = null) : IValidateOptions<TelnyxOptions>
 {
+    internal const string MissingQueue =
+        "Telnyx:QueueWebhooks is true, but no durable queue is registered, so queued webhooks would be lost with the process: add services.AddTelnyxRedis(...) from the Telnyx.Generated.AspNetCore.Redis package, or set Telnyx:QueueWebhooks to false.";
+
     internal const string MissingPublicKey =
         "Telnyx:PublicKey is not set, and MapTelnyxWebhooks needs it to verify webhooks. Copy it from the Telnyx portal (Account Settings > Keys & Credentials > Public Key).";
 
@@ -55,6 +59,21 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
         if (options.WebhookDeduplicationWindow <= TimeSpan.Zero)
         {
             failures.Add("Telnyx:WebhookDeduplicationWindow must be positive.");
+        }
+
+        if (options.QueueWebhooks && registered?.IsService(typeof(ITelnyxWebhookQueue)) != true)
+        {
+            failures.Add(MissingQueue);
+        }
+
+        if (options.WebhookQueueConcurrency <= 0 || options.WebhookQueueMaxAttempts <= 0)
+        {
+            failures.Add("Telnyx:WebhookQueueConcurrency and Telnyx:WebhookQueueMaxAttempts must be positive.");
+        }
+
+        if (options.WebhookQueueRetryDelay < TimeSpan.Zero || options.WebhookQueueLagThreshold <= TimeSpan.Zero)
+        {
+            failures.Add("Telnyx:WebhookQueueRetryDelay must not be negative and Telnyx:WebhookQueueLagThreshold must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -74,5 +74,8 @@ public static partial class TelnyxServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TelnyxWebhookMetrics>();
         services.TryAddSingleton<TelnyxWebhookEndpoint>();
+        services.TryAddSingleton<TelnyxWebhookQueueMetrics>();
+        services.TryAddSingleton<TelnyxWebhookQueueWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<TelnyxWebhookQueueWorker>()); // idle unless Telnyx:QueueWebhooks
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Telnyx.Generated.AspNetCore;
 
 // In the DI namespace, like AddCheck, so `.AddTelnyxWebhookDeduplication()` needs no extra using.
@@ -12,6 +13,8 @@ public static class TelnyxHealthChecksBuilderExtensions
     /// (<c>AddTelnyxRedisWebhookDeduplication</c>), a <c>PING</c> on the connection the de-duplicator uses; with
     /// <c>AddTelnyxDistributedWebhookDeduplication</c>, a probe key written to the <c>IDistributedCache</c> and read back;
     /// in memory, always healthy. A de-duplicator of your own is checked when it implements <see cref="IHealthCheck"/>.
+    /// With <c>Telnyx:QueueWebhooks</c>, the queue too: Degraded while its oldest unhandled event is older than
+    /// <c>Telnyx:WebhookQueueLagThreshold</c> (1 minute by default), the failure status when it cannot be read.
     /// While the store is down the webhook endpoint answers 500 and Telnyx delivers again, so a failing check means
     /// webhooks are waiting, not lost.
     /// </summary>
@@ -32,7 +35,12 @@ public static class TelnyxHealthChecksBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
         return builder.Add(new HealthCheckRegistration(
             name,
-            provider => new TelnyxWebhookDeduplicationHealthCheck(provider.GetService<ITelnyxWebhookDeduplicator>()),
+            provider =>
+            {
+                var options = provider.GetService<IOptions<TelnyxOptions>>()?.Value;
+                var queue = options is { QueueWebhooks: true } ? provider.GetService<ITelnyxWebhookQueue>() : null;
+                return new TelnyxWebhookDeduplicationHealthCheck(provider.GetService<ITelnyxWebhookDeduplicator>(), queue, options?.WebhookQueueLagThreshold ?? TimeSpan.MaxValue);
+            },
             failureStatus,
             tags,
             timeout));

@@ -19,11 +19,13 @@ internal static class TelnyxWebhookTelemetry
     public const string OperationTag = "telnyx.webhook.deduplication.operation";
     public const string StoreTag = "telnyx.webhook.deduplication.store";
     public const string ErrorTypeTag = "error.type";
+    public const string AttemptTag = "telnyx.webhook.attempt";
 
     /// <summary>The <see cref="EventTypeTag"/> of an event type this library does not model: keeps the tag bounded.</summary>
     public const string OtherEventType = "other";
 
     private const string DeliverySpan = "Telnyx webhook";
+    private const string HandlerRunSpan = "Telnyx webhook handlers";
 
     /// <summary>The package version without build metadata, for the source and the meter.</summary>
     public static readonly string? Version = typeof(TelnyxWebhookTelemetry).Assembly
@@ -66,6 +68,25 @@ internal static class TelnyxWebhookTelemetry
     }
 
     public static Activity? StartDelivery() => Source.StartActivity(DeliverySpan, ActivityKind.Internal);
+
+    /// <summary>
+    /// A <see cref="ActivityKind.Consumer"/> span for one run of a queued event's handlers (<see cref="TelnyxOptions.QueueWebhooks"/>),
+    /// in a trace of its own linked to the delivery's span (<paramref name="deliveryTraceParent"/>), as OpenTelemetry's
+    /// messaging conventions link a message's processing to its publishing.
+    /// </summary>
+    public static Activity? StartHandlerRun(string eventType, string? eventId, string? deliveryTraceParent, int attempt)
+    {
+        ActivityLink[]? links = ActivityContext.TryParse(deliveryTraceParent, null, out var delivery) ? [new ActivityLink(delivery)] : null;
+        var activity = Source.StartActivity(HandlerRunSpan + " " + eventType, ActivityKind.Consumer, default(ActivityContext), links: links);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(EventTypeTag, eventType);
+            activity.SetTag(EventIdTag, eventId);
+            activity.SetTag(AttemptTag, attempt);
+        }
+
+        return activity;
+    }
 
     /// <summary>Names the span for the event and tags it with the type and id, once the signature is verified.</summary>
     public static void Verified(Activity? activity, string eventType, string? eventId)
@@ -113,4 +134,5 @@ internal static class WebhookOutcome
     public const string Malformed = "malformed";
     public const string HandlerFailed = "handler_failed";
     public const string StoreUnavailable = "store_unavailable";
+    public const string Queued = "queued";
 }

@@ -12,14 +12,16 @@ namespace Telnyx.Generated.AspNetCore;
 /// The request handler behind <c>MapTelnyxWebhooks</c>: read the raw body (size-limited), verify, parse, claim the
 /// event id, dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as
 /// received: it is never decoded and re-encoded before verification. Each delivery gets one span, one count and the
-/// handler and store durations (<see cref="TelnyxWebhookTelemetry"/>, <see cref="TelnyxWebhookMetrics"/>).
+/// handler and store durations (<see cref="TelnyxWebhookTelemetry"/>, <see cref="TelnyxWebhookMetrics"/>). With
+/// <see cref="TelnyxOptions.QueueWebhooks"/> the handlers run later, from the queue (TelnyxWebhookEndpoint.Queue.cs).
 /// </summary>
-internal sealed class TelnyxWebhookEndpoint(
+internal sealed partial class TelnyxWebhookEndpoint(
     TelnyxWebhookVerifier verifier,
     ITelnyxWebhookDeduplicator deduplicator,
     TelnyxWebhookMetrics metrics,
     IOptions<TelnyxOptions> options,
-    ILogger<TelnyxWebhookEndpoint> logger)
+    ILogger<TelnyxWebhookEndpoint> logger,
+    IServiceProvider services)
 {
     private const string Claim = "claim";
     private const string Complete = "complete";
@@ -68,6 +70,13 @@ internal sealed class TelnyxWebhookEndpoint(
         var eventType = webhookEvent.EventType;
         var typeTag = TelnyxWebhookTelemetry.EventType(webhookEvent);
         TelnyxWebhookTelemetry.Verified(activity, typeTag, eventId);
+        if (_queue is not null)
+        {
+            // Queue instead of running handlers (Telnyx:QueueWebhooks): claim and append in one step, answer at once.
+            await EnqueueAsync(context, activity, body, eventId, eventType, typeTag).ConfigureAwait(false);
+            return;
+        }
+
         if (eventId is not null)
         {
             bool claimed;
