@@ -75,6 +75,14 @@ public static class TelnyxRedisServiceCollectionExtensions
             connection(provider),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
             provider.GetRequiredService<IOptions<TelnyxRedisOptions>>())));
+
+        // The durable queue behind Telnyx:QueueWebhooks, on the same connection and keys; idle while that is off.
+        services.TryAddSingleton(provider => new RedisTelnyxWebhookQueue(
+            connection(provider),
+            provider.GetRequiredService<IOptions<TelnyxOptions>>(),
+            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>()));
+        services.TryAddSingleton<ITelnyxWebhookQueue>(provider => provider.GetRequiredService<RedisTelnyxWebhookQueue>());
+        services.TryAddSingleton(provider => new TelnyxWebhookDeadLetters(connection(provider), provider.GetRequiredService<RedisTelnyxWebhookQueue>()));
         return services;
     }
 }

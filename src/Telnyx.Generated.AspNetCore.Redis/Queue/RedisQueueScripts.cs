@@ -1,0 +1,62 @@
+namespace Telnyx.Generated.AspNetCore.Redis;
+
+/// <summary>
+/// The queue's multi-key steps, each one Lua script so Redis runs it atomically: no event is claimed but not queued,
+/// queued twice, acknowledged but not marked done, or dead-lettered but still queued. An event id's key holds
+/// <c>queued:{entry}</c> (no expiry: it ends when the entry does), then <c>done</c> or <c>dead</c> for the
+/// de-duplication window. The id key is the last KEYS element and absent for an event without an id.
+/// </summary>
+internal static class RedisQueueScripts
+{
+    /// <summary>KEYS: stream, [id key]. ARGV: body, traceparent, event id. The new entry id, or nil for a duplicate.</summary>
+    public const string Enqueue = """
+        if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return false end
+        local entry = redis.call('XADD', KEYS[1], '*', 'body', ARGV[1], 'tp', ARGV[2], 'id', ARGV[3])
+        if KEYS[2] then redis.call('SET', KEYS[2], 'queued:' .. entry) end
+        return entry
+        """;
+
+    /// <summary>
+    /// KEYS: stream, [id key]. ARGV: group, entry id, window ms. Deleting the acknowledged entry is the stream's trim:
+    /// it holds only unhandled entries, and Redis frees a stream node once all its entries are deleted.
+    /// </summary>
+    public const string Complete = """
+        if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+        redis.call('XDEL', KEYS[1], ARGV[2])
+        if KEYS[2] then redis.call('SET', KEYS[2], 'done', 'PX', ARGV[3]) end
+        return 1
+        """;
+
+    /// <summary>KEYS: stream, dead-letter stream, [id key]. ARGV: group, entry id, body, traceparent, event id, attempts, error, window ms.</summary>
+    public const string DeadLetter = """
+        if redis.call('XACK', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+        redis.call('XDEL', KEYS[1], ARGV[2])
+        redis.call('XADD', KEYS[2], '*', 'body', ARGV[3], 'tp', ARGV[4], 'id', ARGV[5], 'attempts', ARGV[6], 'error', ARGV[7])
+        if KEYS[3] then redis.call('SET', KEYS[3], 'dead', 'PX', ARGV[8]) end
+        return 1
+        """;
+
+    /// <summary>KEYS: dead-letter stream, stream, [id key]. ARGV: dead letter id. The new entry id, or nil when there is no such dead letter.</summary>
+    public const string Replay = """
+        local found = redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[1])
+        if #found == 0 then return false end
+        local fields = {}
+        local flat = found[1][2]
+        for i = 1, #flat, 2 do fields[flat[i]] = flat[i + 1] end
+        local entry = redis.call('XADD', KEYS[2], '*', 'body', fields['body'], 'tp', fields['tp'], 'id', fields['id'])
+        redis.call('XDEL', KEYS[1], ARGV[1])
+        if KEYS[3] then redis.call('SET', KEYS[3], 'queued:' .. entry) end
+        return entry
+        """;
+
+    /// <summary>KEYS: stream, dead-letter stream. Length, age of the oldest entry in ms by the server's clock, dead letters.</summary>
+    public const string Backlog = """
+        local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)
+        local age = 0
+        if #oldest > 0 then
+          local now = redis.call('TIME')
+          age = now[1] * 1000 + math.floor(now[2] / 1000) - tonumber(string.match(oldest[1][1], '^(%d+)'))
+        end
+        return { redis.call('XLEN', KEYS[1]), age, redis.call('XLEN', KEYS[2]) }
+        """;
+}

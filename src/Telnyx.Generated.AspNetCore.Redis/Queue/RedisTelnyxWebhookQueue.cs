@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Telnyx.Generated.AspNetCore.Redis;
+
+/// <summary>
+/// The webhook queue on Redis Streams: <c>{KeyPrefix}queue</c> holds the events not yet handled, read by the consumer
+/// group <see cref="Group"/> (one per app, since each app has its own prefix) with one consumer per app instance;
+/// <c>{KeyPrefix}dead-letters</c> holds the events whose handlers kept failing, never trimmed. Event ids share the
+/// de-duplicator's keys (<c>{KeyPrefix}{id}</c>), so a copy of a queued or handled event is a duplicate either way.
+/// Redis without persistence loses the queue when it restarts, like any Redis data: run it with AOF for durability.
+/// </summary>
+internal sealed class RedisTelnyxWebhookQueue(
+    IConnectionMultiplexer redis,
+    IOptions<TelnyxOptions> telnyx,
+    IOptions<TelnyxRedisOptions> options) : ITelnyxWebhookQueue
+{
+    public const string Group = "telnyx-webhook-handlers";
+
+    private readonly RedisTelemetry _telemetry = new(redis);
+    private readonly string _prefix = options.Value.KeyPrefix;
+    private readonly RedisKey _stream = options.Value.KeyPrefix + "queue";
+    private readonly RedisKey _dead = options.Value.KeyPrefix + "dead-letters";
+    private readonly RedisValue _consumer = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly long _windowMs = (long)telnyx.Value.WebhookDeduplicationWindow.TotalMilliseconds;
+    private RedisValue _reclaimFrom = "0-0";
+
+    public TimeSpan ClaimLease { get; } = options.Value.ClaimLease;
+
+    internal RedisKey DeadLetterStream => _dead;
+
+    public async ValueTask<bool> EnqueueAsync(string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        using var activity = _telemetry.Start("EVAL", database);
+        try
+        {
+            var entry = await database.ScriptEvaluateAsync(RedisQueueScripts.Enqueue, Keys(_stream, eventId), [body, traceParent ?? "", eventId ?? ""])
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+            return !entry.IsNull;
+        }
+        catch (Exception ex)
+        {
+            RedisTelemetry.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<QueuedWebhook>> ReadAsync(int count, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        try
+        {
+            return Entries(await database.StreamReadGroupAsync(_stream, Group, _consumer, StreamPosition.NewMessages, count).WaitAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            // First start, or a Redis that restarted empty: the group reads from the stream's start, so nothing queued before is skipped.
+            await CreateGroupAsync(database).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+    }
+
+    public async ValueTask<IReadOnlyList<QueuedWebhook>> ReclaimAsync(int count, CancellationToken cancellationToken)
+    {
+        var result = await redis.GetDatabase().StreamAutoClaimAsync(_stream, Group, _consumer, (long)ClaimLease.TotalMilliseconds, _reclaimFrom, count)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        _reclaimFrom = result.NextStartId; // 0-0 once the whole pending list was scanned
+        return Entries(result.ClaimedEntries);
+    }
+
+    // XCLAIM to itself with no minimum idle time resets the entries' idle time: XAUTOCLAIM elsewhere leaves them alone.
+    public async ValueTask RenewAsync(IReadOnlyCollection<string> entryIds, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().StreamClaimIdsOnlyAsync(_stream, Group, _consumer, 0, entryIds.Select(id => (RedisValue)id).ToArray())
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask CompleteAsync(QueuedWebhook entry, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Complete, Keys(_stream, entry.EventId), [Group, entry.EntryId, _windowMs])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DeadLetterAsync(QueuedWebhook entry, int attempts, string lastError, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(
+                RedisQueueScripts.DeadLetter,
+                entry.EventId is null ? [_stream, _dead] : [_stream, _dead, _prefix + entry.EventId],
+                [Group, entry.EntryId, entry.Body, entry.TraceParent ?? "", entry.EventId ?? "", attempts, lastError, _windowMs])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<TelnyxWebhookQueueBacklog> GetBacklogAsync(CancellationToken cancellationToken)
+    {
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Backlog, [_stream, _dead])
+            .WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        return new TelnyxWebhookQueueBacklog((long)result[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1])), (long)result[2]);
+    }
+
+    /// <summary>Moves a dead letter back into the queue (see <see cref="RedisQueueScripts.Replay"/>); false when there is none with that id.</summary>
+    internal async Task<bool> ReplayAsync(string deadLetterId, string? eventId, CancellationToken cancellationToken)
+    {
+        var entry = await redis.GetDatabase().ScriptEvaluateAsync(
+                RedisQueueScripts.Replay,
+                eventId is null ? [_dead, _stream] : [_dead, _stream, _prefix + eventId],
+                [deadLetterId])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return !entry.IsNull;
+    }
+
+    private async Task CreateGroupAsync(IDatabase database)
+    {
+        try
+        {
+            await database.StreamCreateConsumerGroupAsync(_stream, Group, "0", createStream: true).ConfigureAwait(false);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // Another instance created it first.
+        }
+    }
+
+    private RedisKey[] Keys(RedisKey stream, string? eventId) => eventId is null ? [stream] : [stream, _prefix + eventId];
+
+    private static QueuedWebhook[] Entries(StreamEntry[] entries) => entries
+        .Where(entry => !entry.IsNull)
+        .Select(entry => new QueuedWebhook(
+            entry.Id!,
+            NullIfEmpty(entry["id"]),
+            (byte[])entry["body"]!,
+            NullIfEmpty(entry["tp"])))
+        .ToArray();
+
+    private static string? NullIfEmpty(RedisValue value) => value.IsNullOrEmpty ? null : (string?)value;
+}
