@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 
 /// <summary>
-/// A real <c>redis-server</c> on 127.0.0.1 and a free port, without persistence, started and stopped by its process.
+/// A real <c>redis-server</c> on 127.0.0.1 and a free port, without persistence unless asked, started and stopped by its process.
 /// <see cref="KillAsync"/> and <see cref="RestartAsync"/> take it down and bring it back on the same port.
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
@@ -13,9 +13,14 @@ internal sealed class RedisServer : IAsyncDisposable
     public const string MissingMessage =
         "redis-server is not on PATH: install the Debian package redis-server (apt-get install -y redis-server) to run the Redis de-duplication tests.";
 
+    private readonly string? _dataDirectory;
     private Process? _process;
 
-    private RedisServer(int port) => Port = port;
+    private RedisServer(int port, string? dataDirectory)
+    {
+        Port = port;
+        _dataDirectory = dataDirectory;
+    }
 
     public int Port { get; }
 
@@ -23,7 +28,8 @@ internal sealed class RedisServer : IAsyncDisposable
     public string Configuration => $"127.0.0.1:{Port}";
 
     /// <summary>Starts a server, or marks the test Ignored (naming the Debian package) when redis-server is not installed.</summary>
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="durable">Writes every command to an append-only file (fsync always) in a temporary folder, so a killed server restarts with its data, as a production Redis with AOF does.</param>
+    public static async Task<RedisServer> StartAsync(bool durable = false)
     {
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Any(folder => File.Exists(Path.Combine(folder, "redis-server")));
@@ -32,7 +38,7 @@ internal sealed class RedisServer : IAsyncDisposable
             Assert.Ignore(MissingMessage); // .ci/run installs it and fails when these tests did not run
         }
 
-        var server = new RedisServer(LoopbackPort.Free());
+        var server = new RedisServer(LoopbackPort.Free(), durable ? Directory.CreateTempSubdirectory("telnyx-redis-").FullName : null);
         await server.RestartAsync();
         return server;
     }
@@ -41,7 +47,8 @@ internal sealed class RedisServer : IAsyncDisposable
     public async Task RestartAsync()
     {
         var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+        string[] persistence = _dataDirectory is null ? ["--appendonly", "no"] : ["--appendonly", "yes", "--appendfsync", "always", "--dir", _dataDirectory];
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "" }.Concat(persistence))
         {
             start.ArgumentList.Add(argument);
         }
@@ -90,6 +97,11 @@ internal sealed class RedisServer : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Kill();
+        if (_dataDirectory is not null)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+
         return ValueTask.CompletedTask;
     }
 }
