@@ -66,17 +66,19 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
             failures.Add(MissingQueue);
         }
 
-        if (options.WebhookQueueConcurrency <= 0 || options.WebhookQueueMaxAttempts <= 0)
-        {
-            failures.Add("Telnyx:WebhookQueueConcurrency and Telnyx:WebhookQueueMaxAttempts must be positive.");
-        }
-
-        if (options.WebhookQueueRetryDelay < TimeSpan.Zero || options.WebhookQueueLagThreshold <= TimeSpan.Zero)
-        {
-            failures.Add("Telnyx:WebhookQueueRetryDelay must not be negative and Telnyx:WebhookQueueLagThreshold must be positive.");
-        }
-
+        Require(options.WebhookQueueConcurrency > 0, "Telnyx:WebhookQueueConcurrency must be positive.");
+        Require(options.WebhookQueueMaxAttempts > 0, "Telnyx:WebhookQueueMaxAttempts must be positive.");
+        Require(options.WebhookQueueRetryDelay >= TimeSpan.Zero, "Telnyx:WebhookQueueRetryDelay must not be negative.");
+        Require(options.WebhookQueueLagThreshold > TimeSpan.Zero, "Telnyx:WebhookQueueLagThreshold must be positive.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+
+        void Require(bool valid, string failure)
+        {
+            if (!valid)
+            {
+                failures.Add(failure);
+            }
+        }
     }
 
     /// <summary>The verifier the endpoint uses; start-up validation builds it too, so both apply one rule.</summary>

@@ -82,6 +82,14 @@ public class StartupValidationTests
         Assert.That(ex.Message, Does.Contain("Telnyx:PublicKey is not set"));
     }
 
+    [Test]
+    public async Task Queueing_webhooks_without_a_durable_queue_stops_the_host_naming_AddTelnyxRedis()
+    {
+        var ex = await StartFailure(new() { ["Telnyx:ApiKey"] = ApiKey, ["Telnyx:QueueWebhooks"] = "true" }, mapWebhooks: false);
+
+        Assert.That(ex.Failures, Has.Some.StartsWith("Telnyx:QueueWebhooks is true, but no durable queue is registered").And.Contain("services.AddTelnyxRedis(...)"));
+    }
+
     // The client settings are checked by the client's own rules (TelnyxClientSettings.From), the rest beside them.
     [TestCase("Telnyx:BaseUrl", "v2/", "Telnyx:BaseUrl must be an absolute URI")]
     [TestCase("Telnyx:MaxRetries", "-1", "Telnyx:MaxRetries must be 0 or more")]
@@ -91,6 +99,10 @@ public class StartupValidationTests
     [TestCase("Telnyx:WebhookTolerance", "00:00:00", "Telnyx:WebhookTolerance must be positive")]
     [TestCase("Telnyx:MaxWebhookBodySize", "0", "Telnyx:MaxWebhookBodySize must be a positive")]
     [TestCase("Telnyx:WebhookDeduplicationWindow", "00:00:00", "Telnyx:WebhookDeduplicationWindow must be positive")]
+    [TestCase("Telnyx:WebhookQueueConcurrency", "0", "Telnyx:WebhookQueueConcurrency must be positive")]
+    [TestCase("Telnyx:WebhookQueueMaxAttempts", "0", "Telnyx:WebhookQueueMaxAttempts must be positive")]
+    [TestCase("Telnyx:WebhookQueueRetryDelay", "-00:00:01", "Telnyx:WebhookQueueRetryDelay must not be negative")]
+    [TestCase("Telnyx:WebhookQueueLagThreshold", "00:00:00", "Telnyx:WebhookQueueLagThreshold must be positive")]
     public async Task A_bad_setting_stops_the_host_naming_its_key(string key, string value, string expected)
     {
         var ex = await StartFailure(new() { ["Telnyx:ApiKey"] = ApiKey, [key] = value }, mapWebhooks: false);
