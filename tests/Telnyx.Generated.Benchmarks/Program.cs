@@ -9,6 +9,7 @@
 // Throughput with telemetry exported in memory: ... -- --filter Throughput --telemetry
 // The resend timer's price (baseline: ResendAfter = null): ... -- --filter Throughput --resend-off-baseline
 // README's trace picture (refer + 503 + webhooks): ... -- --trace-svg docs/observability-trace.svg
+// Queued webhooks, two instances, 1 s handlers:  ... -- --queue [10000] [--handler-ms 1000] [--senders 32] [--concurrency 512]
 // Latency when the first attempt stalls:         ... -- --stall [0.6 3 30] [--batches 5] [--callers 20]
 using Telnyx.Generated.Benchmarks.Commands;
 
@@ -27,6 +28,11 @@ if (args.Length > 0 && args[0] == "--dedup-memory")
     return args.Length > 1 && args[1] == "redis"
         ? await Telnyx.Generated.Benchmarks.Deduplication.RedisDeduplicatorMemory.RunAsync(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000)
         : await Telnyx.Generated.Benchmarks.Deduplication.InMemoryDeduplicatorMemory.RunAsync(args.Length > 1 ? [.. args.Skip(1).Select(a => long.Parse(a, System.Globalization.CultureInfo.InvariantCulture))] : [1_000_000, 10_000_000]);
+}
+
+if (args.Length > 0 && args[0] == "--queue")
+{
+    return await Telnyx.Generated.Benchmarks.Queue.QueuedWebhookLoad.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "--webhook-telemetry")
