@@ -4,8 +4,8 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 public sealed class TelnyxRedisOptions
 {
     /// <summary>
-    /// The prefix of every key, followed by the event id. Default <c>telnyx:webhook:</c>; give each app its own when
-    /// several apps with their own handlers share one Redis database.
+    /// The prefix of every key, followed by the event id (and, for queued webhooks, <c>queue</c> and <c>dead-letters</c>).
+    /// Default <c>telnyx:webhook:</c>; give each app its own when several apps with their own handlers share one Redis database.
     /// </summary>
     public string KeyPrefix { get; set; } = "telnyx:webhook:";
 
@@ -18,6 +18,8 @@ public sealed class TelnyxRedisOptions
     /// <item>No longer than that: an instance that dies mid-handler leaves its claim behind, and copies arriving before it
     /// expires are answered 200 as duplicates; only a copy after it runs the handlers.</item>
     /// </list>
+    /// With <c>Telnyx:QueueWebhooks</c> it is how long a queued event held by an instance that stopped renewing it (it
+    /// died) waits before another instance takes it over; a live instance renews what it runs, however long.
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 }

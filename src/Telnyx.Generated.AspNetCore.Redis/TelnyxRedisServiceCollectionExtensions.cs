@@ -24,6 +24,8 @@ public static class TelnyxRedisServiceCollectionExtensions
     /// configuration's <c>asyncTimeout</c> (5 s by default), webhooks are answered 500, so Telnyx delivers them again;
     /// never 200 without the handlers running. The connection opens while the host starts (Redis down then delays the
     /// start by the configuration's <c>connectTimeout</c> or <c>syncTimeout</c>, 5 s by default) and reconnects by itself.
+    /// It also provides the durable queue behind <c>Telnyx:QueueWebhooks</c> (a Redis Stream per key prefix, consumed by
+    /// every instance, with dead letters in <see cref="TelnyxWebhookDeadLetters"/>; see docs/queued-webhooks.md).
     /// </summary>
     /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
     /// <param name="configuration">The StackExchange.Redis configuration string.</param>

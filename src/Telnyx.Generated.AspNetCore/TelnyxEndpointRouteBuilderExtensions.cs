@@ -13,7 +13,9 @@ public static class TelnyxEndpointRouteBuilderExtensions
     /// <c>Telnyx:MaxWebhookBodySize</c>, 1 MiB by default; larger gives 413), verifies the Ed25519 signature (401
     /// with a problem-details body when it fails), parses the event (400 when the body is not one), skips events
     /// already handled, and runs the registered handlers: 200 when they succeed, 500 when one throws, so Telnyx
-    /// delivers the event again. Needs <c>services.AddTelnyx(...)</c> and <c>Telnyx:PublicKey</c>.
+    /// delivers the event again. With <c>Telnyx:QueueWebhooks</c> it queues the event instead of running the
+    /// handlers and answers 200 at once (500 when the queue is unreachable); consumers run them in the background.
+    /// Needs <c>services.AddTelnyx(...)</c> and <c>Telnyx:PublicKey</c>.
     /// </summary>
     /// <param name="endpoints">The app or route group.</param>
     /// <param name="pattern">The route, for example <c>"/webhooks/telnyx"</c>.</param>

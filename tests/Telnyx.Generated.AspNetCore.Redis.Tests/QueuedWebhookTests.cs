@@ -212,6 +212,21 @@ public class QueuedWebhookTests
         Assert.That(telemetry.Metrics().Select(m => m.Name), Does.Contain("telnyx.webhook.queue.length").And.Contain("telnyx.webhook.queue.lag"));
     }
 
+    [TestCase("abc")]
+    [TestCase("1765130000000")]
+    [TestCase("-1-0")]
+    public async Task A_malformed_dead_letter_id_is_an_ArgumentException_naming_it(string id)
+    {
+        await using var app = await StartAsync(_redis.Configuration, "test:badid:", new ConcurrentDictionary<string, int>());
+        var deadLetters = app.Services.GetRequiredService<TelnyxWebhookDeadLetters>();
+
+        var replay = await Assert.ThrowsAsync<ArgumentException>(() => deadLetters.ReplayAsync(id));
+        var list = await Assert.ThrowsAsync<ArgumentException>(() => deadLetters.ListAsync(after: id));
+
+        Assert.That(replay!.Message, Does.StartWith($"'{id}' is not a dead letter id"));
+        Assert.That(list!.ParamName, Is.EqualTo("after"));
+    }
+
     internal static async Task<HttpStatusCode> StatusAsync(WebhookApp app, string body)
     {
         using var response = await app.PostAsync(body);

@@ -28,6 +28,11 @@ public sealed class TelnyxWebhookDeadLetters
     public async Task<IReadOnlyList<TelnyxWebhookDeadLetter>> ListAsync(int count = 100, string? after = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (after is not null)
+        {
+            RequireEntryId(after);
+        }
+
         var entries = await _redis.GetDatabase().StreamRangeAsync(_queue.DeadLetterStream, after is null ? "-" : "(" + after, "+", count)
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         return entries.Select(TelnyxWebhookDeadLetter.From).ToArray();
@@ -39,7 +44,7 @@ public sealed class TelnyxWebhookDeadLetters
     /// <returns>True when it was queued again; false when there is no dead letter with that id (already replayed).</returns>
     public async Task<bool> ReplayAsync(string id, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id);
+        RequireEntryId(id);
         var found = await _redis.GetDatabase().StreamRangeAsync(_queue.DeadLetterStream, id, id, 1).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (found.Length == 0)
         {
@@ -47,6 +52,17 @@ public sealed class TelnyxWebhookDeadLetters
         }
 
         return await _queue.ReplayAsync(id, TelnyxWebhookDeadLetter.From(found[0]).EventId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Redis answers a malformed stream id with a server error; say what is wrong instead.
+    private static void RequireEntryId(string id, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(id))] string? name = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id, name);
+        var dash = id.IndexOf('-');
+        if (dash <= 0 || !ulong.TryParse(id.AsSpan(0, dash), System.Globalization.NumberStyles.None, null, out _) || !ulong.TryParse(id.AsSpan(dash + 1), System.Globalization.NumberStyles.None, null, out _))
+        {
+            throw new ArgumentException($"'{id}' is not a dead letter id: use a TelnyxWebhookDeadLetter.Id, such as 1765130000000-0.", name);
+        }
     }
 }
 
