@@ -63,8 +63,17 @@ internal sealed class RedisTelnyxWebhookQueue(
 
     public async ValueTask<IReadOnlyList<QueuedWebhook>> ReclaimAsync(int count, CancellationToken cancellationToken)
     {
-        var result = await redis.GetDatabase().StreamAutoClaimAsync(_stream, Group, _consumer, (long)ClaimLease.TotalMilliseconds, _reclaimFrom, count)
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        StreamAutoClaimResult result;
+        try
+        {
+            result = await redis.GetDatabase().StreamAutoClaimAsync(_stream, Group, _consumer, (long)ClaimLease.TotalMilliseconds, _reclaimFrom, count)
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            return []; // no group yet, so nothing pending: the first read creates it
+        }
+
         _reclaimFrom = result.NextStartId; // 0-0 once the whole pending list was scanned
         return Entries(result.ClaimedEntries);
     }

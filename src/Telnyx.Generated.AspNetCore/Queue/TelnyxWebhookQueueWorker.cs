@@ -29,13 +29,18 @@ internal sealed class TelnyxWebhookQueueWorker(
     /// <summary>Called by the endpoint after it enqueued, so this instance starts at once instead of at its next poll.</summary>
     public void Wake()
     {
+        if (_wake.CurrentCount > 0)
+        {
+            return; // already woken: no exception per delivery under load
+        }
+
         try
         {
             _wake.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already woken.
+            // Woken by another delivery meanwhile.
         }
     }
 
@@ -87,7 +92,7 @@ internal sealed class TelnyxWebhookQueueWorker(
     // Renews held entries, takes over abandoned ones and samples the backlog, a few times per claim lease.
     private async Task KeepUpAsync(ITelnyxWebhookQueue queue, QueuedWebhookRun run, CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromTicks(Math.Min(queue.ClaimLease.Ticks / 3, TimeSpan.FromSeconds(5).Ticks));
+        var interval = TimeSpan.FromTicks(Math.Clamp(queue.ClaimLease.Ticks / 3, TimeSpan.TicksPerMillisecond, TimeSpan.FromSeconds(5).Ticks));
         using var timer = new PeriodicTimer(interval);
         try
         {
@@ -101,8 +106,16 @@ internal sealed class TelnyxWebhookQueueWorker(
                     }
 
                     var taken = await TakeAsync(_slots!, stoppingToken, wait: false).ConfigureAwait(false);
-                    var entries = taken == 0 ? [] : await queue.ReclaimAsync(taken, stoppingToken).ConfigureAwait(false);
-                    Start(entries, taken, run, stoppingToken);
+                    IReadOnlyList<QueuedWebhook> entries = [];
+                    try
+                    {
+                        entries = taken == 0 ? [] : await queue.ReclaimAsync(taken, stoppingToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Start(entries, taken, run, stoppingToken); // gives back the slots no entry took, also when Redis failed
+                    }
+
                     run.Metrics.Sampled(await queue.GetBacklogAsync(stoppingToken).ConfigureAwait(false));
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -15,52 +14,33 @@ public static class RedisDeduplicatorMemory
 {
     public static async Task<int> RunAsync(int count)
     {
-        var port = LoopbackPort.Free();
-        using var server = Process.Start(new ProcessStartInfo("redis-server", ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        try
-        {
-            while (await server.StandardOutput.ReadLineAsync() is { } line && !line.Contains("Ready to accept connections", StringComparison.Ordinal))
-            {
-            }
+        using var server = await ThrowawayRedis.StartAsync();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(server.Configuration);
+        var services = new ServiceCollection()
+            .AddTelnyx(o => o.ApiKey = "unused")
+            .AddTelnyxRedis(redis);
+        await using var provider = services.BuildServiceProvider();
+        var dedup = provider.GetRequiredService<ITelnyxWebhookDeduplicator>();
+        var info = redis.GetServer(redis.GetEndPoints()[0]);
 
-            await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},allowAdmin=true");
-            var services = new ServiceCollection()
-                .AddTelnyx(o => o.ApiKey = "unused")
-                .AddTelnyxRedis(redis);
-            await using var provider = services.BuildServiceProvider();
-            var dedup = provider.GetRequiredService<ITelnyxWebhookDeduplicator>();
-            var info = redis.GetServer(redis.GetEndPoints()[0]);
-
-            var before = await UsedMemoryAsync(info);
-            string? sample = null;
-            await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (_, _) =>
-            {
-                var id = Guid.NewGuid().ToString(); // Telnyx's ids are 36-character UUIDs
-                sample ??= id;
-                await dedup.TryBeginAsync(id);
-                await dedup.CompleteAsync(id);
-            });
-            var after = await UsedMemoryAsync(info);
-            var keys = (long)await redis.GetDatabase().ExecuteAsync("DBSIZE");
-            var usage = (long)await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", "telnyx:webhook:" + sample);
-            var version = (await info.InfoAsync("server")).SelectMany(g => g).First(p => p.Key == "redis_version").Value;
-
-            Console.WriteLine($"| events | keys | used_memory before (B) | after (B) | per event (B) | MEMORY USAGE of one key (B) | redis-server |");
-            Console.WriteLine("|--:|--:|--:|--:|--:|--:|--|");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {count:N0} | {keys:N0} | {before:N0} | {after:N0} | {(after - before) / (double)count:0} | {usage} | {version} |"));
-            return keys == count ? 0 : 1;
-        }
-        finally
+        var before = await ThrowawayRedis.UsedMemoryAsync(redis);
+        string? sample = null;
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (_, _) =>
         {
-            server.Kill();
-        }
+            var id = Guid.NewGuid().ToString(); // Telnyx's ids are 36-character UUIDs
+            sample ??= id;
+            await dedup.TryBeginAsync(id);
+            await dedup.CompleteAsync(id);
+        });
+        var after = await ThrowawayRedis.UsedMemoryAsync(redis);
+        var keys = (long)await redis.GetDatabase().ExecuteAsync("DBSIZE");
+        var usage = (long)await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", "telnyx:webhook:" + sample);
+        var version = (await info.InfoAsync("server")).SelectMany(g => g).First(p => p.Key == "redis_version").Value;
+
+        Console.WriteLine($"| events | keys | used_memory before (B) | after (B) | per event (B) | MEMORY USAGE of one key (B) | redis-server |");
+        Console.WriteLine("|--:|--:|--:|--:|--:|--:|--|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {count:N0} | {keys:N0} | {before:N0} | {after:N0} | {(after - before) / (double)count:0} | {usage} | {version} |"));
+        return keys == count ? 0 : 1;
     }
-
-    private static async Task<long> UsedMemoryAsync(IServer server) =>
-        long.Parse((await server.InfoAsync("memory")).SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
 }
