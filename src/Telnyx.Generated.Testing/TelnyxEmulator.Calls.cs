@@ -15,10 +15,43 @@ public sealed partial class TelnyxEmulator
         ("connection_id", c => c.ConnectionId), ("client_state", c => c.ClientState), ("from", c => c.From), ("to", c => c.To),
     ];
 
-    private (SchemaError? Error, JsonNode? Response) Execute(SpecOperation operation, ref string callControlId, JsonElement body)
+    /// <summary>Starts a live call and returns its <c>call_control_id</c>, which every operation accepts until the call ends (<see cref="HangUp"/>).</summary>
+    /// <param name="from">The caller, reported as <c>from</c> in webhooks.</param>
+    /// <param name="to">The callee, reported as <c>to</c> in webhooks.</param>
+    /// <returns>The new call's call_control_id.</returns>
+    public string CreateCall(string from = DefaultFrom, string to = DefaultTo)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        lock (_gate)
+        {
+            return NewCall(from, to).CallControlId;
+        }
+    }
+
+    /// <summary>
+    /// Ends a call as the far end hanging up: <c>call.hangup</c> is delivered when the webhook spec curates it, and later
+    /// commands on the call answer 422 with code 90018 (call has already ended).
+    /// </summary>
+    /// <param name="callControlId">A call_control_id from <see cref="CreateCall"/>.</param>
+    /// <exception cref="ArgumentException">The emulator never created that call.</exception>
+    public void HangUp(string callControlId)
+    {
+        EmulatedCall? call;
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callControlId ?? string.Empty, out call))
+            {
+                throw new ArgumentException("The emulator has no call with that call_control_id; create one with CreateCall().", nameof(callControlId));
+            }
+        }
+
+        EndCall(call);
+    }
+
+    private (SchemaError? Error, JsonNode? Response, Task Delivered) Execute(SpecOperation operation, ref string callControlId, JsonElement body)
     {
         var produced = new List<(EmulatedEvent Event, JsonObject Data)>();
-        JsonNode response;
         lock (_gate)
         {
             EmulatedCall? call;
@@ -30,17 +63,17 @@ public sealed partial class TelnyxEmulator
             }
             else if (!_calls.TryGetValue(callControlId, out call))
             {
-                return (new SchemaError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null);
+                return (new SchemaError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null, Task.CompletedTask);
             }
             else if (call.Ended)
             {
-                return (CallEnded, null);
+                return (CallEnded, null, Task.CompletedTask);
             }
 
-            response = Response(operation, call);
+            var response = Response(operation, call);
             if (operation.TakesCommandId && String(body, "command_id") is { } commandId && !call.CommandIds.Add(commandId))
             {
-                return (null, response); // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
+                return (null, response, Task.CompletedTask); // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
             }
 
             if (String(body, "client_state") is { } clientState)
@@ -54,18 +87,11 @@ public sealed partial class TelnyxEmulator
                 call.Ended |= eventType == EventOutcomes.CallEnded;
             }
 
-            _events.AddRange(produced.Select(p => p.Event));
-            Dispatch(produced); // under the lock: a call's events are queued in the order they happened
+            return (null, response, Deliver(produced));
         }
-
-        return (null, response);
     }
 
     private static SchemaError CallEnded => new("90018", "Call has already ended", "This call is no longer active and can't receive commands.", string.Empty);
-
-    // Told to fail: its operation lists a failure event tests chose (FailWith, FailSiprecWith), or it names a rejected SIP address.
-    private bool IsFailing(SpecOperation operation, JsonElement body) =>
-        operation.Webhooks.Any(_failingEvents.Contains) || (String(body, "sip_address") is { } sipAddress && _rejectedSipAddresses.Contains(sipAddress));
 
     private EmulatedCall NewCall(string from, string to)
     {
@@ -84,34 +110,11 @@ public sealed partial class TelnyxEmulator
             if (!call.Ended && _spec.Webhooks.Contains(EventOutcomes.CallEnded))
             {
                 produced.Add(NewEvent(call, EventOutcomes.CallEnded));
-                _events.Add(produced[0].Item1);
             }
 
             call.Ended = true;
-            Dispatch(produced);
+            Deliver(produced);
         }
-    }
-
-    private Task Dispatch(List<(EmulatedEvent Event, JsonObject Data)> produced) => _dispatcher?.Enqueue(produced) ?? Task.CompletedTask;
-
-    // The event's example data, as this call would have it: a fresh id and time, the call's ids and current client_state.
-    private (EmulatedEvent, JsonObject) NewEvent(EmulatedCall call, string eventType)
-    {
-        var data = _spec.Webhooks.Data(eventType);
-        var id = Guid.NewGuid().ToString();
-        data["id"] = id;
-        data["occurred_at"] = _options.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        data["record_type"] ??= "event";
-        if (data["payload"] is JsonObject payload)
-        {
-            AsCall(payload, call);
-            foreach (var (name, value) in _payloadOverrides.GetValueOrDefault(eventType) ?? [])
-            {
-                payload[name] = value?.DeepClone();
-            }
-        }
-
-        return (new EmulatedEvent(eventType, id, call.CallControlId), data);
     }
 
     // The spec's example response (for POST /calls, the new call's status), with this call's ids in its data.
