@@ -49,7 +49,7 @@ public sealed partial class TelnyxEmulator
         EndCall(call);
     }
 
-    private (SchemaError? Error, JsonNode? Response, Task Delivered) Execute(SpecOperation operation, ref string callControlId, JsonElement body)
+    private (EmulatorError? Error, JsonNode? Response, Task Delivered) Execute(EmulatedOperation operation, ref string callControlId, JsonElement body)
     {
         var produced = new List<(EmulatedEvent Event, JsonObject Data)>();
         lock (_gate)
@@ -63,7 +63,7 @@ public sealed partial class TelnyxEmulator
             }
             else if (!_calls.TryGetValue(callControlId, out call))
             {
-                return (new SchemaError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null, Task.CompletedTask);
+                return (new EmulatorError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null, Task.CompletedTask);
             }
             else if (call.Ended)
             {
@@ -91,7 +91,7 @@ public sealed partial class TelnyxEmulator
         }
     }
 
-    private static SchemaError CallEnded => new("90018", "Call has already ended", "This call is no longer active and can't receive commands.", string.Empty);
+    private static EmulatorError CallEnded => new("90018", "Call has already ended", "This call is no longer active and can't receive commands.", string.Empty);
 
     private EmulatedCall NewCall(string from, string to)
     {
@@ -118,7 +118,7 @@ public sealed partial class TelnyxEmulator
     }
 
     // The spec's example response (for POST /calls, the new call's status), with this call's ids in its data.
-    private static JsonNode Response(SpecOperation operation, EmulatedCall call)
+    private static JsonNode Response(EmulatedOperation operation, EmulatedCall call)
     {
         var response = operation.ResponseJson is { } json ? JsonNode.Parse(json)! : new JsonObject { ["data"] = new JsonObject { ["result"] = "ok" } };
         if (response["data"] is JsonObject data)

@@ -84,6 +84,6 @@ public sealed partial class TelnyxEmulator
     }
 
     // Told to fail: its operation lists a failure event tests chose (FailWith, FailSiprecWith), or it names a rejected SIP address.
-    private bool IsFailing(SpecOperation operation, JsonElement body) =>
+    private bool IsFailing(EmulatedOperation operation, JsonElement body) =>
         operation.Webhooks.Any(_failingEvents.Contains) || (String(body, "sip_address") is { } sipAddress && _rejectedSipAddresses.Contains(sipAddress));
 }

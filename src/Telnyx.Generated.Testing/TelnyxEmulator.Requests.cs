@@ -102,7 +102,7 @@ public sealed partial class TelnyxEmulator
     }
 
     // The status answered, and the call the command was for (for POST /calls, the call it started).
-    private async Task<(int Status, string CallControlId)> ProcessActionAsync(HttpContext context, IReadOnlyList<SpecOperation> operations, string action, string callControlId, string body)
+    private async Task<(int Status, string CallControlId)> ProcessActionAsync(HttpContext context, IReadOnlyList<EmulatedOperation> operations, string action, string callControlId, string body)
     {
         if (!IsAuthorized(context))
         {
@@ -125,13 +125,13 @@ public sealed partial class TelnyxEmulator
         }
 
         JsonElement json;
-        IReadOnlyList<SchemaError> errors;
+        IReadOnlyList<EmulatorError> errors;
         try
         {
             var text = string.IsNullOrWhiteSpace(body) ? "{}" : body;
             using var document = JsonDocument.Parse(text);
             json = document.RootElement.Clone();
-            errors = BodyValidator.Validate(operation.Body, BodyValidator.Parse(text));
+            errors = BodyValidator.Validate(operation.RequestBody, BodyValidator.Parse(text));
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
         {
@@ -202,5 +202,5 @@ public sealed partial class TelnyxEmulator
     };
 
     /// <summary>The operations a request path is for (one per method; none for an action the spec lacks), its action name and call.</summary>
-    private sealed record ActionRoute(IReadOnlyList<SpecOperation> Operations, string Action, string CallControlId);
+    private sealed record ActionRoute(IReadOnlyList<EmulatedOperation> Operations, string Action, string CallControlId);
 }

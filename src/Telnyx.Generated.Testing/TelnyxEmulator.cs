@@ -49,6 +49,9 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <summary>The Ed25519 public key webhooks are signed with: standard base64 of the raw 32 bytes, as the Telnyx portal shows it.</summary>
     public string PublicKey => _signer.PublicKey;
 
+    /// <summary>Every operation the emulator serves, in the spec's order: what each takes and delivers.</summary>
+    public static IReadOnlyList<EmulatedOperation> Operations { get; } = [.. EmulatorSpec.Embedded.Operations.Values];
+
     /// <summary>Every request received on an operation's path, in arrival order (including rejected and faulted ones).</summary>
     public IReadOnlyList<RecordedCommand> Commands
     {

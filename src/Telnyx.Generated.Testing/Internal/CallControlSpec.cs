@@ -16,15 +16,15 @@ internal static class CallControlSpec
     private const string WebhooksExtension = "x-telnyx-webhooks";
 
     /// <summary>Every operation of the embedded spec, by its action.</summary>
-    public static IReadOnlyDictionary<string, SpecOperation> Operations { get; } = Read(EmbeddedText(ResourceName));
+    public static IReadOnlyDictionary<string, EmulatedOperation> Operations { get; } = Read(EmbeddedText(ResourceName));
 
     /// <summary>Reads the operations of a spec in the curated format.</summary>
-    public static Dictionary<string, SpecOperation> Read(string yaml)
+    public static Dictionary<string, EmulatedOperation> Read(string yaml)
     {
         // Parsing a string in memory: nothing to await, and a static initialiser cannot.
         var document = OpenApiYamlDocument.FromYamlAsync(yaml).GetAwaiter().GetResult();
         return document.Paths
-            .SelectMany(path => path.Value.Select(operation => new SpecOperation(
+            .SelectMany(path => path.Value.Select(operation => new EmulatedOperation(
                 ActionName(path.Key, operation.Value),
                 operation.Key.ToUpperInvariant(),
                 path.Key,
