@@ -20,7 +20,7 @@ public sealed class EmulatedOperation
     private string? _responseJson;
     private bool _responseRead;
 
-    internal EmulatedOperation(string action, string method, string path, OpenApiOperation operation, JsonSchema body, IReadOnlyList<string> webhooks)
+    internal EmulatedOperation(string action, string method, string path, OpenApiOperation operation, JsonSchema body, IReadOnlyList<EmulatedWebhook> webhooks)
     {
         Action = action;
         Method = method;
@@ -58,8 +58,8 @@ public sealed class EmulatedOperation
     /// <summary>The spec's OpenAPI operation (responses, examples).</summary>
     internal OpenApiOperation Operation { get; }
 
-    /// <summary>The webhook event types the spec lists for the operation, in order.</summary>
-    internal IReadOnlyList<string> Webhooks { get; }
+    /// <summary>The curated events the operation delivers, with their roles, in the spec's order.</summary>
+    internal IReadOnlyList<EmulatedWebhook> Webhooks { get; }
 
     /// <summary>Whether the body has a <c>command_id</c> (Telnyx ignores a repeat of one on the same call).</summary>
     internal bool TakesCommandId => RequestBody.ActualProperties.ContainsKey("command_id");
@@ -108,12 +108,15 @@ public sealed class EmulatedOperation
     }
 
     /// <summary>
-    /// The webhook event types one command of the operation delivers, in delivery order: its progress and success
-    /// events, or when it was made to fail (<see cref="TelnyxEmulator.FailWith"/>) its progress and failure events.
+    /// The webhook event types one command of the operation delivers, in the spec's order, from the roles the spec
+    /// gives them (<see cref="TelnyxOperation.Webhooks"/>): its progress and success events, or when the command was
+    /// made to fail (<see cref="TelnyxEmulator.FailWith"/>) its progress and failure events; never one delivered
+    /// later by something else (<see cref="TelnyxWebhookRole.Later"/>), nor one the webhook spec does not curate.
     /// </summary>
     /// <param name="failed">Whether the command was made to fail.</param>
     /// <returns>The event types; empty for an operation that is complete when it is answered.</returns>
-    public IReadOnlyList<string> EventsDelivered(bool failed = false) => EmulatorSpec.Embedded.Delivered(this, failed);
+    public IReadOnlyList<string> EventsDelivered(bool failed = false) =>
+        [.. Webhooks.Where(w => w.Role == TelnyxWebhookRole.Progress || w.Role == (failed ? TelnyxWebhookRole.Failure : TelnyxWebhookRole.Success)).Select(w => w.EventType)];
 
     /// <summary>The method, path and operationId: <c>POST /calls/{call_control_id}/actions/refer (Refer)</c>.</summary>
     /// <returns>A description.</returns>

@@ -5,7 +5,7 @@ using Telnyx.Generated.Testing.Internal;
 namespace Telnyx.Generated.Testing;
 
 // What a valid command does to its call, and the webhooks a real call would produce for it: the curated events its
-// operation lists in the spec (x-telnyx-webhooks), as EventOutcomes chooses them, each built from its spec example.
+// operation delivers by their roles in the spec model (EmulatedOperation.EventsDelivered), each built from its example.
 public sealed partial class TelnyxEmulator
 {
     // The example's values that are the call's own: an event or response reports the call it is about.
@@ -30,8 +30,9 @@ public sealed partial class TelnyxEmulator
     }
 
     /// <summary>
-    /// Ends a call as the far end hanging up: <c>call.hangup</c> is delivered when the webhook spec curates it, and later
-    /// commands on the call answer 422 with code 90018 (call has already ended).
+    /// Ends a call as the far end hanging up: the curated events that end a call (<c>endsCall</c> in the webhook spec,
+    /// such as <c>call.hangup</c> once imported) are delivered, and later commands on the call answer 422 with code
+    /// 90018 (call has already ended).
     /// </summary>
     /// <param name="callControlId">A call_control_id from <see cref="CreateCall"/>.</param>
     /// <exception cref="ArgumentException">The emulator never created that call.</exception>
@@ -81,10 +82,10 @@ public sealed partial class TelnyxEmulator
                 call.ClientState = clientState;
             }
 
-            foreach (var eventType in _spec.Delivered(operation, IsFailing(operation, body)))
+            foreach (var eventType in operation.EventsDelivered(IsFailing(operation, body)))
             {
                 produced.Add(NewEvent(call, eventType));
-                call.Ended |= eventType == EventOutcomes.CallEnded;
+                call.Ended |= _spec.EndsCall(eventType);
             }
 
             return (null, response, Deliver(produced));
@@ -101,19 +102,17 @@ public sealed partial class TelnyxEmulator
         return call;
     }
 
-    // Ends a call from the far side (HangUp, POST /emulator/calls/{id}/hangup): call.hangup when the spec curates it.
+    // Ends a call from the far side (HangUp, POST /emulator/calls/{id}/hangup): the curated events that end a call.
     private void EndCall(EmulatedCall call)
     {
-        List<(EmulatedEvent, JsonObject)> produced = [];
         lock (_gate)
         {
-            if (!call.Ended && _spec.Webhooks.Contains(EventOutcomes.CallEnded))
+            if (!call.Ended)
             {
-                produced.Add(NewEvent(call, EventOutcomes.CallEnded));
+                Deliver([.. _spec.Webhooks.EventTypes.Where(_spec.EndsCall).Select(eventType => NewEvent(call, eventType))]);
             }
 
             call.Ended = true;
-            Deliver(produced);
         }
     }
 

@@ -44,16 +44,16 @@ public sealed partial class TelnyxEmulator
     }
 
     /// <summary>
-    /// Makes every later command whose operation lists <paramref name="failureEventType"/> in the spec fail the way
-    /// Telnyx reports it: that event (one ending in <c>.failed</c> or <c>.error</c>, such as <c>siprec.failed</c>) is
-    /// delivered in place of the success event it stands for, with its example's fields.
+    /// Makes every later command whose operation has <paramref name="failureEventType"/> as its failure outcome in the
+    /// spec (<see cref="TelnyxWebhookRole.Failure"/>) fail the way Telnyx reports it: its progress events, then that
+    /// event in place of its success events, with its example's fields.
     /// </summary>
-    /// <param name="failureEventType">A failure event some operation of the spec lists.</param>
+    /// <param name="failureEventType">The failure event of some operation of the spec, such as <c>siprec.failed</c>.</param>
     /// <param name="fail">False restores success.</param>
-    /// <exception cref="ArgumentException">No operation of the spec lists that failure event.</exception>
+    /// <exception cref="ArgumentException">No operation of the spec has that failure event.</exception>
     public void FailWith(string failureEventType, bool fail = true)
     {
-        var listed = _spec.Operations.Values.SelectMany(o => _spec.Delivered(o, failing: true)).Where(EventOutcomes.IsFailure).Distinct().Order(StringComparer.Ordinal).ToList();
+        var listed = _spec.Operations.Values.SelectMany(o => o.Webhooks).Where(w => w.Role == TelnyxWebhookRole.Failure).Select(w => w.EventType).Distinct().Order(StringComparer.Ordinal).ToList();
         if (!listed.Contains(failureEventType ?? string.Empty, StringComparer.Ordinal))
         {
             throw new ArgumentException(
@@ -83,7 +83,7 @@ public sealed partial class TelnyxEmulator
         }
     }
 
-    // Told to fail: its operation lists a failure event tests chose (FailWith, FailSiprecWith), or it names a rejected SIP address.
+    // Told to fail: its operation's failure event is one tests chose (FailWith, FailSiprecWith), or it names a rejected SIP address.
     private bool IsFailing(EmulatedOperation operation, JsonElement body) =>
-        operation.Webhooks.Any(_failingEvents.Contains) || (String(body, "sip_address") is { } sipAddress && _rejectedSipAddresses.Contains(sipAddress));
+        operation.Webhooks.Any(w => w.Role == TelnyxWebhookRole.Failure && _failingEvents.Contains(w.EventType)) || (String(body, "sip_address") is { } sipAddress && _rejectedSipAddresses.Contains(sipAddress));
 }

@@ -88,8 +88,8 @@ internal static class DemoCommand
             .Where(action => !emulator.Commands.Any(c => c.Action == action.Spec.Action))
             .Select(action => new Step(action.Spec.OperationId + " (spec example)", async () =>
             {
-                // An operation that ends its call (call.hangup) gets a call of its own, so the rest still have theirs.
-                var target = action.Spec.EventsDelivered().Contains("call.hangup") ? emulator.CreateCall() : call;
+                // An operation that ends its call (call.hangup, per the spec model) gets a call of its own, so the rest still have theirs.
+                var target = action.Spec.EventsDelivered().Any(TelnyxOperation.EndsCall) ? emulator.CreateCall() : call;
                 return await action.InvokeAsync(actions, target, ExampleBody(action), cancellationToken).ConfigureAwait(false) ?? new();
             }));
 
