@@ -5,7 +5,7 @@ using Telnyx.Generated.Testing.Internal;
 namespace Telnyx.Generated.Testing;
 
 // What a valid command does to its call, and the webhooks a real call would produce for it: the curated events its
-// operation lists in the spec (x-telnyx-webhooks), as EventOutcomes chooses them, each built from its spec example.
+// operation delivers by their roles in the spec model (EmulatedOperation.EventsDelivered), each built from its example.
 public sealed partial class TelnyxEmulator
 {
     // The example's values that are the call's own: an event or response reports the call it is about.
@@ -15,10 +15,44 @@ public sealed partial class TelnyxEmulator
         ("connection_id", c => c.ConnectionId), ("client_state", c => c.ClientState), ("from", c => c.From), ("to", c => c.To),
     ];
 
-    private (SchemaError? Error, JsonNode? Response) Execute(SpecOperation operation, ref string callControlId, JsonElement body)
+    /// <summary>Starts a live call and returns its <c>call_control_id</c>, which every operation accepts until the call ends (<see cref="HangUp"/>).</summary>
+    /// <param name="from">The caller, reported as <c>from</c> in webhooks.</param>
+    /// <param name="to">The callee, reported as <c>to</c> in webhooks.</param>
+    /// <returns>The new call's call_control_id.</returns>
+    public string CreateCall(string from = DefaultFrom, string to = DefaultTo)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        lock (_gate)
+        {
+            return NewCall(from, to).CallControlId;
+        }
+    }
+
+    /// <summary>
+    /// Ends a call as the far end hanging up: the curated events that end a call (<c>endsCall</c> in the webhook spec,
+    /// such as <c>call.hangup</c> once imported) are delivered, and later commands on the call answer 422 with code
+    /// 90018 (call has already ended).
+    /// </summary>
+    /// <param name="callControlId">A call_control_id from <see cref="CreateCall"/>.</param>
+    /// <exception cref="ArgumentException">The emulator never created that call.</exception>
+    public void HangUp(string callControlId)
+    {
+        EmulatedCall? call;
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callControlId ?? string.Empty, out call))
+            {
+                throw new ArgumentException("The emulator has no call with that call_control_id; create one with CreateCall().", nameof(callControlId));
+            }
+        }
+
+        EndCall(call);
+    }
+
+    private (EmulatorError? Error, JsonNode? Response, Task Delivered) Execute(EmulatedOperation operation, ref string callControlId, JsonElement body)
     {
         var produced = new List<(EmulatedEvent Event, JsonObject Data)>();
-        JsonNode response;
         lock (_gate)
         {
             EmulatedCall? call;
@@ -30,17 +64,17 @@ public sealed partial class TelnyxEmulator
             }
             else if (!_calls.TryGetValue(callControlId, out call))
             {
-                return (new SchemaError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null);
+                return (new EmulatorError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null, Task.CompletedTask);
             }
             else if (call.Ended)
             {
-                return (CallEnded, null);
+                return (CallEnded, null, Task.CompletedTask);
             }
 
-            response = Response(operation, call);
+            var response = Response(operation, call);
             if (operation.TakesCommandId && String(body, "command_id") is { } commandId && !call.CommandIds.Add(commandId))
             {
-                return (null, response); // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
+                return (null, response, Task.CompletedTask); // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
             }
 
             if (String(body, "client_state") is { } clientState)
@@ -48,24 +82,17 @@ public sealed partial class TelnyxEmulator
                 call.ClientState = clientState;
             }
 
-            foreach (var eventType in _spec.Delivered(operation, IsFailing(operation, body)))
+            foreach (var eventType in operation.EventsDelivered(IsFailing(operation, body)))
             {
                 produced.Add(NewEvent(call, eventType));
-                call.Ended |= eventType == EventOutcomes.CallEnded;
+                call.Ended |= _spec.EndsCall(eventType);
             }
 
-            _events.AddRange(produced.Select(p => p.Event));
-            Dispatch(produced); // under the lock: a call's events are queued in the order they happened
+            return (null, response, Deliver(produced));
         }
-
-        return (null, response);
     }
 
-    private static SchemaError CallEnded => new("90018", "Call has already ended", "This call is no longer active and can't receive commands.", string.Empty);
-
-    // Told to fail: its operation lists a failure event tests chose (FailWith, FailSiprecWith), or it names a rejected SIP address.
-    private bool IsFailing(SpecOperation operation, JsonElement body) =>
-        operation.Webhooks.Any(_failingEvents.Contains) || (String(body, "sip_address") is { } sipAddress && _rejectedSipAddresses.Contains(sipAddress));
+    private static EmulatorError CallEnded => new("90018", "Call has already ended", "This call is no longer active and can't receive commands.", string.Empty);
 
     private EmulatedCall NewCall(string from, string to)
     {
@@ -75,47 +102,22 @@ public sealed partial class TelnyxEmulator
         return call;
     }
 
-    // Ends a call from the far side (HangUp, POST /emulator/calls/{id}/hangup): call.hangup when the spec curates it.
+    // Ends a call from the far side (HangUp, POST /emulator/calls/{id}/hangup): the curated events that end a call.
     private void EndCall(EmulatedCall call)
     {
-        List<(EmulatedEvent, JsonObject)> produced = [];
         lock (_gate)
         {
-            if (!call.Ended && _spec.Webhooks.Contains(EventOutcomes.CallEnded))
+            if (!call.Ended)
             {
-                produced.Add(NewEvent(call, EventOutcomes.CallEnded));
-                _events.Add(produced[0].Item1);
+                Deliver([.. _spec.Webhooks.EventTypes.Where(_spec.EndsCall).Select(eventType => NewEvent(call, eventType))]);
             }
 
             call.Ended = true;
-            Dispatch(produced);
         }
-    }
-
-    private Task Dispatch(List<(EmulatedEvent Event, JsonObject Data)> produced) => _dispatcher?.Enqueue(produced) ?? Task.CompletedTask;
-
-    // The event's example data, as this call would have it: a fresh id and time, the call's ids and current client_state.
-    private (EmulatedEvent, JsonObject) NewEvent(EmulatedCall call, string eventType)
-    {
-        var data = _spec.Webhooks.Data(eventType);
-        var id = Guid.NewGuid().ToString();
-        data["id"] = id;
-        data["occurred_at"] = _options.TimeProvider.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        data["record_type"] ??= "event";
-        if (data["payload"] is JsonObject payload)
-        {
-            AsCall(payload, call);
-            foreach (var (name, value) in _payloadOverrides.GetValueOrDefault(eventType) ?? [])
-            {
-                payload[name] = value?.DeepClone();
-            }
-        }
-
-        return (new EmulatedEvent(eventType, id, call.CallControlId), data);
     }
 
     // The spec's example response (for POST /calls, the new call's status), with this call's ids in its data.
-    private static JsonNode Response(SpecOperation operation, EmulatedCall call)
+    private static JsonNode Response(EmulatedOperation operation, EmulatedCall call)
     {
         var response = operation.ResponseJson is { } json ? JsonNode.Parse(json)! : new JsonObject { ["data"] = new JsonObject { ["result"] = "ok" } };
         if (response["data"] is JsonObject data)

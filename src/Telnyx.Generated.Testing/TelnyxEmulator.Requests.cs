@@ -102,11 +102,11 @@ public sealed partial class TelnyxEmulator
     }
 
     // The status answered, and the call the command was for (for POST /calls, the call it started).
-    private async Task<(int Status, string CallControlId)> ProcessActionAsync(HttpContext context, IReadOnlyList<SpecOperation> operations, string action, string callControlId, string body)
+    private async Task<(int Status, string CallControlId)> ProcessActionAsync(HttpContext context, IReadOnlyList<EmulatedOperation> operations, string action, string callControlId, string body)
     {
         if (!IsAuthorized(context))
         {
-            await TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.").ConfigureAwait(false);
+            await WriteUnauthorizedAsync(context).ConfigureAwait(false);
             return (401, callControlId);
         }
 
@@ -125,13 +125,13 @@ public sealed partial class TelnyxEmulator
         }
 
         JsonElement json;
-        IReadOnlyList<SchemaError> errors;
+        IReadOnlyList<EmulatorError> errors;
         try
         {
             var text = string.IsNullOrWhiteSpace(body) ? "{}" : body;
             using var document = JsonDocument.Parse(text);
             json = document.RootElement.Clone();
-            errors = BodyValidator.Validate(operation.Body, BodyValidator.Parse(text));
+            errors = BodyValidator.Validate(operation.RequestBody, BodyValidator.Parse(text));
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
         {
@@ -145,7 +145,8 @@ public sealed partial class TelnyxEmulator
             return (422, callControlId);
         }
 
-        var (error, response) = Execute(operation, ref callControlId, json);
+        var (error, response, delivered) = Execute(operation, ref callControlId, json);
+        await delivered.ConfigureAwait(false); // at once, unless WebhookDelivery.BeforeResponse
         if (error is not null)
         {
             await TelnyxErrors.WriteAsync(context, 422, [error]).ConfigureAwait(false);
@@ -163,6 +164,9 @@ public sealed partial class TelnyxEmulator
         return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
             && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(ApiKey));
     }
+
+    private static Task WriteUnauthorizedAsync(HttpContext context) =>
+        TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.");
 
     private static async Task<string> ReadBodyAsync(HttpContext context)
     {
@@ -197,59 +201,6 @@ public sealed partial class TelnyxEmulator
         _ => "10015",
     };
 
-    private async Task HandleCreateCallAsync(HttpContext context)
-    {
-        if (!IsAuthorized(context))
-        {
-            await TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.").ConfigureAwait(false);
-            return;
-        }
-
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        string? from = null, to = null;
-        try
-        {
-            if (!string.IsNullOrWhiteSpace(body) && JsonNode.Parse(body) is JsonObject request)
-            {
-                from = request["from"]?.GetValue<string>();
-                to = request["to"]?.GetValue<string>();
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            await TelnyxErrors.WriteAsync(context, 400, "10015", "Invalid request body", "Send {} or {\"from\": \"...\", \"to\": \"...\"} with string values.").ConfigureAwait(false);
-            return;
-        }
-
-        var id = CreateCall(string.IsNullOrWhiteSpace(from) ? DefaultFrom : from, string.IsNullOrWhiteSpace(to) ? DefaultTo : to);
-        await TelnyxErrors.WriteJsonAsync(context, 201, new JsonObject { ["data"] = new JsonObject { ["call_control_id"] = id } }).ConfigureAwait(false);
-    }
-
-    private async Task HandleHangUpAsync(HttpContext context, string callControlId)
-    {
-        if (!IsAuthorized(context))
-        {
-            await TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.").ConfigureAwait(false);
-            return;
-        }
-
-        EmulatedCall? call;
-        lock (_gate)
-        {
-            _calls.TryGetValue(callControlId, out call);
-        }
-
-        if (call is not null)
-        {
-            EndCall(call);
-            await TelnyxErrors.WriteOkAsync(context).ConfigureAwait(false);
-        }
-        else
-        {
-            await TelnyxErrors.WriteAsync(context, 422, "90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id").ConfigureAwait(false);
-        }
-    }
-
     /// <summary>The operations a request path is for (one per method; none for an action the spec lacks), its action name and call.</summary>
-    private sealed record ActionRoute(IReadOnlyList<SpecOperation> Operations, string Action, string CallControlId);
+    private sealed record ActionRoute(IReadOnlyList<EmulatedOperation> Operations, string Action, string CallControlId);
 }

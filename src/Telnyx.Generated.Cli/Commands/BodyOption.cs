@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using Telnyx.Generated.Testing.Internal;
 
 namespace Telnyx.Generated.Cli.Commands;
 
@@ -92,7 +91,7 @@ internal sealed partial record BodyOption(string Path, Option Option, Func<Parse
         option.Description = string.Join(' ', new[]
         {
             (property.Description ?? type.Description)?.TrimEnd() is { Length: > 0 } text ? text.TrimEnd('.') + "." : null,
-            minimum is null && maximum is null ? null : $"Range: {BodyValidator.Range(minimum, maximum)}.",
+            minimum is null && maximum is null ? null : $"Range: {Bound(minimum, "-inf")} to {Bound(maximum, "inf")}.",
             (property.Default ?? type.Default) is { } value ? $"Default: {Convert.ToString(value, CultureInfo.InvariantCulture)}." : null,
             pair is null ? null : "Repeat for more.",
             pair?["name"].ActualTypeSchema.Enumeration is { Count: > 0 } names ? $"Names: {string.Join(", ", names)}." : null,
@@ -137,6 +136,9 @@ internal sealed partial record BodyOption(string Path, Option Option, Func<Parse
             return null;
         }
     }
+
+    // As the emulator words a range in its errors (10033), so --help and a refused value say the same.
+    private static string Bound(decimal? bound, string none) => ((double?)bound)?.ToString(CultureInfo.InvariantCulture) ?? none;
 
     private static string? NameOf(ArgumentResult result) => (result.Parent as OptionResult)?.IdentifierToken?.Value;
 

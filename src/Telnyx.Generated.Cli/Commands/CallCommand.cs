@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Telnyx.Generated.Testing.Internal;
+using Telnyx.Generated.Testing;
 
 namespace Telnyx.Generated.Cli.Commands;
 
@@ -30,13 +30,13 @@ internal static class CallCommand
         {
             var operation = action.Spec;
             var id = new Argument<string>("call-control-id") { Description = "The call's call_control_id." };
-            var command = new Command(operation.Action, operation.Operation.Summary) { id };
+            var command = new Command(operation.Action, operation.Summary) { id };
             if (operation.Action.Contains('_', StringComparison.Ordinal))
             {
                 command.Aliases.Add(operation.Action.Replace('_', '-'));
             }
 
-            var options = BodyOption.For(operation.Operation.OperationId, operation.Body, [baseUrl.Name, apiKey.Name, retries.Name, timeout.Name, "--help"]);
+            var options = BodyOption.For(operation.OperationId, operation.RequestBody, [baseUrl.Name, apiKey.Name, retries.Name, timeout.Name, "--help"]);
             foreach (var option in options)
             {
                 command.Options.Add(option.Option);
@@ -58,7 +58,7 @@ internal static class CallCommand
                     return await console.UsageErrorAsync(parse, problems).ConfigureAwait(false);
                 }
 
-                if (operation.TakesCommandId && body["command_id"] is null)
+                if (operation.RequestBody.ActualProperties.ContainsKey("command_id") && body["command_id"] is null)
                 {
                     body["command_id"] = Guid.NewGuid().ToString();
                 }
@@ -72,9 +72,9 @@ internal static class CallCommand
         return call;
     }
 
-    /// <summary>The spec's ranges, patterns and required values, checked before anything is sent; each problem names its option.</summary>
-    private static List<string> Check(SpecOperation operation, IReadOnlyList<BodyOption> options, ParseResult parse, JObject body) =>
-        [.. BodyValidator.Validate(operation.Body, body).Select(problem =>
+    /// <summary>The spec's ranges, patterns and required values, checked as the emulator checks them before anything is sent; each problem names its option.</summary>
+    private static List<string> Check(EmulatedOperation operation, IReadOnlyList<BodyOption> options, ParseResult parse, JObject body) =>
+        [.. operation.Validate(body.ToString(Formatting.None)).Select(problem =>
         {
             var field = problem.Pointer.TrimStart('/').Replace('/', '.');
             var option = options.LastOrDefault(o => field == o.Path || field.StartsWith(o.Path + ".", StringComparison.Ordinal))?.Option;

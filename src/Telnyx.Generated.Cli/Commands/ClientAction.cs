@@ -1,6 +1,6 @@
 using System.Reflection;
 using Newtonsoft.Json.Linq;
-using Telnyx.Generated.Testing.Internal;
+using Telnyx.Generated.Testing;
 
 namespace Telnyx.Generated.Cli.Commands;
 
@@ -9,13 +9,13 @@ namespace Telnyx.Generated.Cli.Commands;
 /// (<c>{OperationId}Async</c>), called with a JSON body: how <c>call</c> and <c>demo</c> reach every action without
 /// naming any.
 /// </summary>
-internal sealed record ClientAction(SpecOperation Spec, MethodInfo Method)
+internal sealed record ClientAction(EmulatedOperation Spec, MethodInfo Method)
 {
     /// <summary>Every operation of the spec, in its order.</summary>
-    public static IReadOnlyList<ClientAction> All { get; } = [.. CallControlSpec.Operations.Values.Select(operation => new ClientAction(
+    public static IReadOnlyList<ClientAction> All { get; } = [.. TelnyxEmulator.Operations.Select(operation => new ClientAction(
         operation,
-        typeof(ICallActionsClient).GetMethod(operation.Operation.OperationId + "Async")
-            ?? throw new InvalidOperationException($"ICallActionsClient has no {operation.Operation.OperationId}Async for {operation.Action}.")))];
+        typeof(ICallActionsClient).GetMethod(operation.OperationId + "Async")
+            ?? throw new InvalidOperationException($"ICallActionsClient has no {operation.OperationId}Async for {operation.Action}.")))];
 
     /// <summary>Sends <paramref name="body"/>, converted to the method's request type; the answer when it is a command response.</summary>
     /// <exception cref="Newtonsoft.Json.JsonException">A value the spec allows but the generated model cannot hold (an int32 given 2^40).</exception>

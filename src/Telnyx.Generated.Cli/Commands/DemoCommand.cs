@@ -5,7 +5,6 @@ using System.Net;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using Telnyx.Generated.Testing;
-using Telnyx.Generated.Testing.Internal;
 using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.Cli.Commands;
@@ -87,10 +86,10 @@ internal static class DemoCommand
         };
         var fromExamples = ClientAction.All
             .Where(action => !emulator.Commands.Any(c => c.Action == action.Spec.Action))
-            .Select(action => new Step(action.Spec.Operation.OperationId + " (spec example)", async () =>
+            .Select(action => new Step(action.Spec.OperationId + " (spec example)", async () =>
             {
-                // An operation that ends its call (call.hangup) gets a call of its own, so the rest still have theirs.
-                var target = EmulatorSpec.Embedded.Delivered(action.Spec, failing: false).Contains(EventOutcomes.CallEnded) ? emulator.CreateCall() : call;
+                // An operation that ends its call (call.hangup, per the spec model) gets a call of its own, so the rest still have theirs.
+                var target = action.Spec.EventsDelivered().Any(TelnyxOperation.EndsCall) ? emulator.CreateCall() : call;
                 return await action.InvokeAsync(actions, target, ExampleBody(action), cancellationToken).ConfigureAwait(false) ?? new();
             }));
 
@@ -238,7 +237,7 @@ internal static class DemoCommand
     // The events the command's operation delivers, as the emulator chooses them from the spec, and the call they are for
     // (the one POST /calls started, for that operation).
     private static (string[] Events, string Call) Expected(RecordedCommand command, bool failing) =>
-        ([.. EmulatorSpec.Embedded.Delivered(CallControlSpec.Operations[command.Action], failing)], command.CallControlId);
+        ([.. TelnyxEmulator.Operations.First(o => o.Action == command.Action).EventsDelivered(failing)], command.CallControlId);
 
     /// <summary>
     /// The spec's example for the action, with the demo's client_state (so any webhook echoes it) and no command_id:
@@ -246,9 +245,9 @@ internal static class DemoCommand
     /// </summary>
     private static JObject ExampleBody(ClientAction action)
     {
-        var body = action.Spec.Example();
+        var body = JObject.Parse(action.Spec.ExampleBody().ToJsonString());
         body.Remove("command_id");
-        if (action.Spec.Body.ActualProperties.ContainsKey("client_state"))
+        if (action.Spec.RequestBody.ActualProperties.ContainsKey("client_state"))
         {
             body["client_state"] = ClientState;
         }

@@ -6,9 +6,6 @@ using NJsonSchema.Validation;
 
 namespace Telnyx.Generated.Testing.Internal;
 
-/// <summary>One validation failure, in the terms Telnyx reports it.</summary>
-internal sealed record SchemaError(string Code, string Title, string Detail, string Pointer);
-
 /// <summary>
 /// Checks a request body against its spec schema with NJsonSchema's validator and words each violation as Telnyx does:
 /// <c>10004</c> missing, <c>10032</c> not in the enum, <c>10033</c> outside a range or length, <c>10015</c> wrong type,
@@ -28,7 +25,7 @@ internal static class BodyValidator
     /// The body's violations, one per offending value. As at Telnyx, unknown properties are ignored (the schemas allow
     /// them), an explicit null means "not set", and a required string may not be blank.
     /// </summary>
-    public static IReadOnlyList<SchemaError> Validate(JsonSchema schema, JToken body)
+    public static IReadOnlyList<EmulatorError> Validate(JsonSchema schema, JToken body)
     {
         var given = Without(body, t => t.Type == JTokenType.Null);
         var errors = Flatten(schema.Validate(given)).ToList();
@@ -41,7 +38,7 @@ internal static class BodyValidator
             .Select(ToTelnyx).DistinctBy(e => e.Pointer)];
     }
 
-    private static SchemaError ToTelnyx(ValidationError error)
+    private static EmulatorError ToTelnyx(ValidationError error)
     {
         var schema = error.Schema;
         var at = Pointer(error.Token);
@@ -64,10 +61,10 @@ internal static class BodyValidator
         };
     }
 
-    /// <summary>A range as the errors and the CLI's help word it: <c>0 to 100</c>, <c>-inf</c> or <c>inf</c> for no bound.</summary>
-    public static string Range(decimal? minimum, decimal? maximum) => $"{Bound(minimum, "-inf")} to {Bound(maximum, "inf")}";
+    // A range as Telnyx words it: 0 to 100, -inf or inf for no bound (the CLI's --help words it the same way).
+    private static string Range(decimal? minimum, decimal? maximum) => $"{Bound(minimum, "-inf")} to {Bound(maximum, "inf")}";
 
-    private static SchemaError OutOfRange(string what, decimal? minimum, decimal? maximum, string pointer) =>
+    private static EmulatorError OutOfRange(string what, decimal? minimum, decimal? maximum, string pointer) =>
         new("10033", "Value outside of range", $"{what} {Range(minimum, maximum)}", pointer);
 
     private static string Bound(decimal? bound, string none) => ((double?)bound)?.ToString(CultureInfo.InvariantCulture) ?? none;

@@ -5,32 +5,27 @@ using NSwag;
 namespace Telnyx.Generated.Testing.Internal;
 
 /// <summary>
-/// The operations of spec/telnyx-call-control.yaml, embedded in this assembly and read with NSwag's OpenAPI reader: the
-/// emulator validates bodies against them and delivers the webhooks they list, and the CLI builds its commands from
-/// them, so a spec change reaches all three.
+/// The operations of spec/telnyx-call-control.yaml, embedded in this assembly and read with NSwag's OpenAPI reader for
+/// what the generated model does not carry: request-body schemas (validation), paths (routing), example responses.
+/// What an operation delivers is not read here: <see cref="Read"/> is given it, from the spec model.
 /// </summary>
 internal static class CallControlSpec
 {
     public const string ResourceName = "telnyx-call-control.yaml";
 
-    private const string WebhooksExtension = "x-telnyx-webhooks";
-
-    /// <summary>Every operation of the embedded spec, by its action.</summary>
-    public static IReadOnlyDictionary<string, SpecOperation> Operations { get; } = Read(EmbeddedText(ResourceName));
-
-    /// <summary>Reads the operations of a spec in the curated format.</summary>
-    public static Dictionary<string, SpecOperation> Read(string yaml)
+    /// <summary>Reads the operations of a spec in the curated format, each with the webhooks <paramref name="webhooks"/> gives its operationId (none by default).</summary>
+    public static Dictionary<string, EmulatedOperation> Read(string yaml, Func<string, IReadOnlyList<EmulatedWebhook>>? webhooks = null)
     {
         // Parsing a string in memory: nothing to await, and a static initialiser cannot.
         var document = OpenApiYamlDocument.FromYamlAsync(yaml).GetAwaiter().GetResult();
         return document.Paths
-            .SelectMany(path => path.Value.Select(operation => new SpecOperation(
+            .SelectMany(path => path.Value.Select(operation => new EmulatedOperation(
                 ActionName(path.Key, operation.Value),
                 operation.Key.ToUpperInvariant(),
                 path.Key,
                 operation.Value,
                 BodySchema(operation.Value),
-                Webhooks(operation.Value))))
+                webhooks?.Invoke(operation.Value.OperationId) ?? [])))
             .ToDictionary(operation => operation.Action, StringComparer.Ordinal);
     }
 
@@ -65,15 +60,6 @@ internal static class CallControlSpec
 
         return name.ToString();
     }
-
-    // The map of event type to role, in delivery order: its keys are the events.
-    private static string[] Webhooks(OpenApiOperation operation) =>
-        operation.ExtensionData?.TryGetValue(WebhooksExtension, out var value) == true ? value switch
-        {
-            IDictionary<string, object?> map => [.. map.Keys],
-            Newtonsoft.Json.Linq.JObject map => [.. map.Properties().Select(p => p.Name)],
-            _ => [],
-        } : [];
 
     // An operation without a JSON body takes an empty object, which is what the client sends it.
     private static JsonSchema BodySchema(OpenApiOperation operation) =>

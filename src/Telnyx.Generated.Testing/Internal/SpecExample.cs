@@ -15,15 +15,10 @@ internal static class SpecExample
 
     private static JToken? Of(JsonSchema schema, HashSet<JsonSchema> seen)
     {
-        if (schema.Example is { } own)
-        {
-            return JToken.FromObject(own);
-        }
-
         var actual = schema.ActualSchema;
-        if (actual.Example is { } example)
+        if ((schema.Example ?? actual.Example) is { } example)
         {
-            return JToken.FromObject(example);
+            return Typed(JToken.FromObject(example), actual);
         }
 
         // A documented reference (description + allOf: [$ref]) has the example of what it refers to.
@@ -55,6 +50,37 @@ internal static class SpecExample
         finally
         {
             seen.Remove(actual);
+        }
+    }
+
+    // The YAML reader gives every scalar of an example as a string: 500 for an integer field becomes "500". Each
+    // becomes what its schema says, so an example body passes the schema it illustrates.
+    private static JToken Typed(JToken value, JsonSchema schema)
+    {
+        var actual = schema.ActualTypeSchema;
+        switch (value)
+        {
+            case JObject o:
+                foreach (var property in o.Properties().ToList())
+                {
+                    if (Properties(actual).FirstOrDefault(p => p.Key == property.Name).Value is { } field)
+                    {
+                        property.Value = Typed(property.Value, field);
+                    }
+                }
+
+                return o;
+            case JArray a when actual.Item is { } item:
+                return new JArray(a.Select(element => Typed(element, item)));
+            case JValue { Type: JTokenType.String } v:
+                var text = (string)v!;
+                var type = actual.Type;
+                return type.HasFlag(JsonObjectType.Integer) && long.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var integer) ? new JValue(integer)
+                    : type.HasFlag(JsonObjectType.Number) && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number) ? new JValue(number)
+                    : type.HasFlag(JsonObjectType.Boolean) && bool.TryParse(text, out var flag) ? new JValue(flag)
+                    : v;
+            default:
+                return value;
         }
     }
 

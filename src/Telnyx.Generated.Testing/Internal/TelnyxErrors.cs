@@ -11,7 +11,7 @@ internal static class TelnyxErrors
     public static Task WriteOkAsync(HttpContext context) =>
         WriteJsonAsync(context, 200, new JsonObject { ["data"] = new JsonObject { ["result"] = "ok" } });
 
-    public static Task WriteAsync(HttpContext context, int status, IEnumerable<SchemaError> errors)
+    public static Task WriteAsync(HttpContext context, int status, IEnumerable<EmulatorError> errors)
     {
         var list = new JsonArray();
         foreach (var error in errors)
@@ -29,7 +29,7 @@ internal static class TelnyxErrors
     }
 
     public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail, string pointer = "") =>
-        WriteAsync(context, status, [new SchemaError(code, title, detail, pointer)]);
+        WriteAsync(context, status, [new EmulatorError(code, title, detail, pointer)]);
 
     public static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
     {

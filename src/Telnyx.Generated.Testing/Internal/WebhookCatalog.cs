@@ -16,10 +16,7 @@ internal sealed class WebhookCatalog
 
     private WebhookCatalog(Dictionary<string, string> examples) => _examples = examples;
 
-    /// <summary>The catalog of the embedded webhook spec.</summary>
-    public static WebhookCatalog Embedded { get; } = Read(CallControlSpec.EmbeddedText(ResourceName));
-
-    /// <summary>Every curated event type.</summary>
+    /// <summary>Every curated event type, in the spec's order.</summary>
     public IReadOnlyCollection<string> EventTypes => _examples.Keys;
 
     public bool Contains(string eventType) => _examples.ContainsKey(eventType);

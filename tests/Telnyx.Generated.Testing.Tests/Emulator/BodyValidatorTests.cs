@@ -54,7 +54,7 @@ public class BodyValidatorTests
     {
         var errors = BodyValidator.Validate(Probe, BodyValidator.Parse(body));
 
-        Assert.That(errors, Is.EqualTo(new[] { new SchemaError(code, errors.Single().Title, detail, pointer) }));
+        Assert.That(errors, Is.EqualTo(new[] { new EmulatorError(code, errors.Single().Title, detail, pointer) }));
     }
 
     [TestCase("[]")]
@@ -64,7 +64,7 @@ public class BodyValidatorTests
     {
         var errors = BodyValidator.Validate(Probe, BodyValidator.Parse(body));
 
-        Assert.That(errors, Has.Some.EqualTo(new SchemaError("10015", "Invalid value", "The value must be an object.", "/")));
+        Assert.That(errors, Has.Some.EqualTo(new EmulatorError("10015", "Invalid value", "The value must be an object.", "/")));
     }
 
     [Test]

@@ -8,9 +8,9 @@ using YamlDotNet.RepresentationModel;
 namespace Telnyx.Generated.Testing.Tests.Emulator;
 
 /// <summary>
-/// The webhooks come from the spec: each operation delivers the curated events its <c>x-telnyx-webhooks</c> lists, built
-/// from the event's example in spec/telnyx-webhooks.yaml with the call's own values, so an imported operation and
-/// webhook need no emulator code.
+/// The webhooks come from the spec: each operation delivers the curated events the spec model gives it, by their roles
+/// (<c>x-telnyx-webhooks</c>), built from the event's example in spec/telnyx-webhooks.yaml with the call's own values,
+/// so an imported operation and webhook need no emulator code.
 /// </summary>
 public class SpecWebhookTests
 {
@@ -129,26 +129,39 @@ public class SpecWebhookTests
         Assert.That(error!.Message, Does.Contain("call.refer.failed, siprec.failed"), "names the failure events the spec's operations list");
     }
 
-    [TestCase("call.refer.started call.refer.completed call.refer.failed", false, "call.refer.started call.refer.completed")]
-    [TestCase("call.refer.started call.refer.completed call.refer.failed", true, "call.refer.started call.refer.failed")]
-    [TestCase("siprec.started siprec.stopped siprec.failed", false, "siprec.started")]
-    [TestCase("siprec.started siprec.stopped siprec.failed", true, "siprec.failed")]
-    [TestCase("siprec.stopped", false, "siprec.stopped")]
-    [TestCase("call.playback.started call.playback.ended", false, "call.playback.started call.playback.ended")]
-    [TestCase("call.initiated call.answered call.hangup streaming.started streaming.stopped streaming.failed", false, "call.initiated call.answered streaming.started")]
-    [TestCase("call.initiated call.answered call.hangup streaming.started streaming.stopped streaming.failed", true, "call.initiated call.answered streaming.failed")]
-    [TestCase("call.hangup call.recording.saved", false, "call.hangup call.recording.saved")]
-    [TestCase("call.recording.saved call.recording.error", true, "call.recording.error")]
-    [TestCase("", true, "")]
-    public void What_a_command_delivers_follows_from_the_event_types_listed(string listed, bool failing, string delivered) =>
-        Assert.That(EventOutcomes.Delivered(Words(listed), failing), Is.EqualTo(Words(delivered)));
+    public static IEnumerable<TestCaseData> Outcomes() =>
+        from operation in TelnyxOperation.All
+        from failed in operation.Webhooks.Any(w => w.Role == TelnyxWebhookRole.Failure) ? new[] { false, true } : [false]
+        select new TestCaseData(operation.OperationId, failed).SetArgDisplayNames(operation.OperationId, failed ? "failed" : "succeeded");
 
-    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    [TestCaseSource(nameof(Outcomes))]
+    public async Task Each_operation_delivers_its_progress_then_its_success_or_failure_events_as_the_model_gives_their_roles(string operationId, bool failed)
+    {
+        var model = TelnyxOperation.Find(operationId)!;
+        var served = TelnyxEmulator.Operations.Single(o => o.OperationId == operationId);
+        var expected = model.Webhooks.Where(w => w.Role == TelnyxWebhookRole.Progress || w.Role == (failed ? TelnyxWebhookRole.Failure : TelnyxWebhookRole.Success)).Select(w => w.EventType).ToList();
+        await using var emulator = await TelnyxEmulator.StartAsync();
+        foreach (var failure in model.Webhooks.Where(w => failed && w.Role == TelnyxWebhookRole.Failure))
+        {
+            emulator.FailWith(failure.EventType);
+        }
 
-    private static async Task<HttpResponseMessage> PostAsync(TelnyxEmulator emulator, string path, string body)
+        var body = served.ExampleBody();
+        body.Remove("command_id");
+        var path = model.Path.Replace("{call_control_id}", Uri.EscapeDataString(emulator.CreateCall()), StringComparison.Ordinal).TrimStart('/');
+        using var response = await SendAsync(emulator, new HttpMethod(model.Method), path, body.ToJsonString());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(emulator.Events.Select(e => e.EventType), Is.EqualTo(expected));
+        Assert.That(served.EventsDelivered(failed), Is.EqualTo(expected));
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(TelnyxEmulator emulator, string path, string body) => SendAsync(emulator, HttpMethod.Post, path, body);
+
+    private static async Task<HttpResponseMessage> SendAsync(TelnyxEmulator emulator, HttpMethod method, string path, string body)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseUrl, path)) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(method, new Uri(emulator.BaseUrl, path)) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", emulator.ApiKey);
         var response = await http.SendAsync(request);
         await response.Content.LoadIntoBufferAsync();

@@ -4,7 +4,8 @@ namespace Telnyx.Generated.Testing.Tests.Support;
 
 /// <summary>
 /// The repository's two spec files with Telnyx's hangup operation and its <c>call.hangup</c> webhook added, as
-/// <c>import</c> and <c>import-webhook</c> add them (Fixtures/), served by an emulator without building a client for it.
+/// <c>import</c> and <c>import-webhook</c> add them (Fixtures/), served by an emulator without building a client for it,
+/// with the roles the spec model would then say: hangup's <c>call.hangup</c> is its success, and it ends the call.
 /// </summary>
 internal static class FixtureSpec
 {
@@ -13,7 +14,11 @@ internal static class FixtureSpec
         var actions = Insert(File.ReadAllText(Repo.Path("spec", "telnyx-call-control.yaml")), ("\ncomponents:\n", "hangup-operation.yaml", true), ("\n  schemas:\n", "hangup-schema.yaml", false));
         var webhooks = Insert(File.ReadAllText(Repo.Path("spec", "telnyx-webhooks.yaml")), ("\n  schemas:\n", "call-hangup-webhook.yaml", false))
             .Replace("\nx-webhooks:\n", "\nx-webhooks:\n  callHangup: { eventType: call.hangup, schema: '#/components/schemas/CallHangupEvent' }\n", StringComparison.Ordinal);
-        return EmulatorSpec.Read(actions, webhooks);
+        return EmulatorSpec.Read(
+            actions,
+            webhooks,
+            operationId => operationId == "Hangup" ? [new("call.hangup", TelnyxWebhookRole.Success)] : EmulatorSpec.Embedded.Operations.Values.SingleOrDefault(o => o.OperationId == operationId)?.Webhooks ?? [],
+            eventType => eventType == "call.hangup");
     }
 
     // Each fixture goes before (or after) the first line that is the anchor.
