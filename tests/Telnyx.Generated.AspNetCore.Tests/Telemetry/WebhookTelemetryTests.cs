@@ -56,10 +56,12 @@ public class WebhookTelemetryTests
         Assert.That(deliveries.Instrument!.Meter.Version, Is.EqualTo(version));
         var ran = handlers.GetMeasurementSnapshot().Single();
         Assert.That(handlers.Instrument!.Unit, Is.EqualTo("s"));
-        Assert.That(ran.Value, Is.GreaterThanOrEqualTo(0));
+        // Seconds of this request's handler: above zero, and within the request span that contains it (milliseconds would not fit).
+        Assert.That(ran.Value, Is.GreaterThan(0).And.LessThanOrEqualTo(request.Duration.TotalSeconds));
         Assert.That(ran.Tags, Is.EquivalentTo(new Dictionary<string, object?> { ["telnyx.event_type"] = "call.refer.started", ["telnyx.webhook.outcome"] = "handled" }));
         Assert.That(store.Instrument!.Unit, Is.EqualTo("s"));
         Assert.That(store.GetMeasurementSnapshot().Select(m => m.Tags["telnyx.webhook.deduplication.operation"]), Is.EqualTo(new[] { "claim", "complete" }));
+        Assert.That(store.GetMeasurementSnapshot().Select(m => m.Value), Has.All.GreaterThan(0).And.All.LessThanOrEqualTo(request.Duration.TotalSeconds));
     }
 
     [Test]
