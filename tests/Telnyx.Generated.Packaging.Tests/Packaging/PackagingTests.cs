@@ -68,21 +68,6 @@ public partial class PackagingTests
     }
 
     [Test]
-    public void The_CLI_is_packed_as_a_dotnet_tool()
-    {
-        var tools = Directory.GetFiles(Repo.Path("src"), "*.csproj", SearchOption.AllDirectories)
-            .Where(p => File.ReadAllText(p).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal))
-            .Select(p => XDocument.Load(p).Descendants("PackageId").Single().Value)
-            .ToList();
-        Assert.That(tools, Is.Not.Empty, "the command-line tool is a dotnet tool package");
-        foreach (var id in tools)
-        {
-            var packageTypes = Nuspec(_packages[id]).Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => e.Attribute("name")!.Value);
-            Assert.That(packageTypes, Does.Contain("DotnetTool"), id);
-        }
-    }
-
-    [Test]
     public void Every_package_has_the_readme_the_MIT_licence_expression_and_its_repository_commit()
     {
         foreach (var (id, path) in _packages)
