@@ -63,7 +63,7 @@ public class RedisTelemetryTests
             ["server.port"] = _redis.Port,
         }), "no key, no value");
         Assert.That(set.Source.Name, Is.EqualTo("Telnyx.Generated.AspNetCore.Redis"), "the Redis package reports under its own name");
-        Assert.That(set.Source.Version, Is.EqualTo(typeof(TelnyxRedisWebhookDeduplicationOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]));
+        Assert.That(set.Source.Version, Is.EqualTo(typeof(TelnyxRedisOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]));
         var sources = _telemetry.Spans.Select(s => s.Source).Distinct().ToList();
         Assert.That(sources.Select(s => s.Name), Is.Unique, "one activity source per name, so one version per name");
     }
