@@ -1,22 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Reflection;
 using StackExchange.Redis;
 
 namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
-/// The Redis de-duplicator's commands as <see cref="ActivityKind.Client"/> spans under the delivery's span, on the
-/// webhook endpoint's source name (<see cref="TelnyxTelemetry.WebhooksActivitySourceName"/>) with this package's
-/// version, following OpenTelemetry's database conventions (<c>db.system.name</c> <c>redis</c>). Keys and values are
-/// not recorded.
+/// The Redis de-duplicator's commands as <see cref="ActivityKind.Client"/> spans under the delivery's span, from this
+/// package's own source (<see cref="SourceName"/>, with this package's version; <c>AddSource("Telnyx.Generated*")</c>
+/// covers it), following OpenTelemetry's database conventions (<c>db.system.name</c> <c>redis</c>). Keys and values
+/// are not recorded.
 /// </summary>
 internal sealed class RedisTelemetry
 {
-    private static readonly ActivitySource Source = new(
-        TelnyxTelemetry.WebhooksActivitySourceName,
-        typeof(RedisTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]);
+    public const string SourceName = "Telnyx.Generated.AspNetCore.Redis";
+
+    private static readonly ActivitySource Source = new(SourceName, PackageVersion.Of(typeof(RedisTelemetry).Assembly));
 
     private readonly string? _address;
     private readonly int? _port;

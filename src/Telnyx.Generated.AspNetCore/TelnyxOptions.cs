@@ -1,34 +1,18 @@
 namespace Telnyx.Generated.AspNetCore;
 
 /// <summary>
-/// Everything <c>AddTelnyx</c> binds, usually from the <c>"Telnyx"</c> configuration section: the client settings,
-/// the webhook public key and how webhooks are received. Validated when the host starts.
+/// Everything <c>AddTelnyx</c> binds, usually from the <c>"Telnyx"</c> configuration section: the client settings
+/// (inherited from <see cref="TelnyxClientOptions"/>, so <c>Telnyx:ApiKey</c>, <c>Telnyx:MaxRetries</c>, ... bind to the
+/// client's own properties and the client reads this object itself), the webhook public key and how webhooks are
+/// received. Validated when the host starts.
 /// </summary>
-public sealed class TelnyxOptions
+public sealed class TelnyxOptions : TelnyxClientOptions
 {
     /// <summary>The configuration section name used in the documentation: <c>"Telnyx"</c>.</summary>
     public const string SectionName = "Telnyx";
 
     /// <summary>The default <see cref="MaxWebhookBodySize"/>: 1 MiB, far above any Telnyx event.</summary>
     public const long DefaultMaxWebhookBodySize = 1024 * 1024;
-
-    /// <summary>The Telnyx API key (V2). Required; when not set (null), the <c>TELNYX_API_KEY</c> environment variable is used, while an empty value stops the host.</summary>
-    public string? ApiKey { get; set; }
-
-    /// <summary>The API root. Default <c>https://api.telnyx.com/v2/</c>.</summary>
-    public Uri BaseUrl { get; set; } = TelnyxClientOptions.DefaultBaseUrl;
-
-    /// <summary>How many times a failed call is retried (0 disables retries). Default 2.</summary>
-    public int MaxRetries { get; set; } = 2;
-
-    /// <summary>The longest server-requested wait (<c>Retry-After</c>) honoured. Default 60 s.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>The time allowed for one attempt. Default 60 s.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How long an attempt may stay silent before the same command is sent again (command-id and idempotent operations only). Default 500 ms; empty (null) disables.</summary>
-    public TimeSpan? ResendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
     /// The webhook public key from the Telnyx portal (standard base64 of the 32-byte Ed25519 key). Required by
@@ -70,20 +54,18 @@ public sealed class TelnyxOptions
     /// <summary>How old the oldest unhandled queued event may get before the <c>AddTelnyxWebhookDeduplication</c> health check reports Degraded. Default 1 minute.</summary>
     public TimeSpan WebhookQueueLagThreshold { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>The core client options these settings describe.</summary>
-    /// <returns>A new <see cref="TelnyxClientOptions"/>.</returns>
-    public TelnyxClientOptions ToClientOptions() => new()
-    {
-        ApiKey = ApiKey,
-        BaseUrl = BaseUrl,
-        MaxRetries = MaxRetries,
-        MaxRetryDelay = MaxRetryDelay,
-        Timeout = Timeout,
-        ResendAfter = ResendAfter,
-    };
-
-    /// <summary>Describes the options without revealing the API key.</summary>
+    /// <summary>Describes every setting, the API key redacted and the public key only as set or not.</summary>
     /// <returns>A description with the key redacted.</returns>
     public override string ToString() =>
-        $"TelnyxOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {BaseUrl}, MaxRetries = {MaxRetries}, Timeout = {Timeout}, PublicKey = {(string.IsNullOrEmpty(PublicKey) ? "(not set)" : "(set)")}, WebhookTolerance = {WebhookTolerance} }}";
+        $"TelnyxOptions {{ {DescribeClientSettings()}" +
+        $", PublicKey = {(string.IsNullOrEmpty(PublicKey) ? "(not set)" : "(set)")}" +
+        $", WebhookTolerance = {WebhookTolerance}" +
+        $", MaxWebhookBodySize = {MaxWebhookBodySize}" +
+        $", WebhookDeduplicationWindow = {WebhookDeduplicationWindow}" +
+        $", QueueWebhooks = {QueueWebhooks}" +
+        $", WebhookQueueConcurrency = {WebhookQueueConcurrency}" +
+        $", WebhookQueueMaxAttempts = {WebhookQueueMaxAttempts}" +
+        $", WebhookQueueRetryDelay = {WebhookQueueRetryDelay}" +
+        $", WebhookQueueLagThreshold = {WebhookQueueLagThreshold}" +
+        " }";
 }

@@ -23,7 +23,7 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
         var failures = new List<string>();
         try
         {
-            TelnyxClientSettings.From(options.ToClientOptions());
+            TelnyxClientSettings.From(options);
         }
         catch (ArgumentException ex)
         {
@@ -43,7 +43,7 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
         {
             try
             {
-                CreateVerifier(options, TimeProvider.System);
+                CreateVerifier(options);
             }
             catch (ArgumentException ex)
             {
@@ -82,11 +82,11 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
     }
 
     /// <summary>The verifier the endpoint uses; start-up validation builds it too, so both apply one rule.</summary>
-    internal static TelnyxWebhookVerifier CreateVerifier(TelnyxOptions options, TimeProvider timeProvider) =>
+    internal static TelnyxWebhookVerifier CreateVerifier(TelnyxOptions options) =>
         new(options.PublicKey?.Trim() ?? throw new InvalidOperationException(MissingPublicKey), new TelnyxWebhookVerifierOptions
         {
             Tolerance = options.WebhookTolerance,
-            TimeProvider = timeProvider,
+            TimeProvider = options.TimeProvider,
         });
 
     // ArgumentException.Message appends " (Parameter '...')" and, when out of range, the value: keep the sentence.

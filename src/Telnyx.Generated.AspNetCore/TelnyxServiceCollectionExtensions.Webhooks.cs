@@ -68,9 +68,8 @@ public static partial class TelnyxServiceCollectionExtensions
     {
         services.TryAddSingleton<TelnyxWebhookEndpointState>();
         services.TryAddSingleton<ITelnyxWebhookDeduplicator>(provider => new InMemoryTelnyxWebhookDeduplicator(
-            provider.GetRequiredService<IOptions<TelnyxOptions>>(), provider.GetService<TimeProvider>()));
-        services.TryAddSingleton(provider => TelnyxOptionsValidator.CreateVerifier(
-            provider.GetRequiredService<IOptions<TelnyxOptions>>().Value, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+            provider.GetRequiredService<IOptions<TelnyxOptions>>(), provider.GetRequiredService<IOptions<TelnyxOptions>>().Value.TimeProvider));
+        services.TryAddSingleton(provider => TelnyxOptionsValidator.CreateVerifier(provider.GetRequiredService<IOptions<TelnyxOptions>>().Value));
         services.AddMetrics();
         services.TryAddSingleton<TelnyxWebhookMetrics>();
         services.TryAddSingleton<TelnyxWebhookEndpoint>();

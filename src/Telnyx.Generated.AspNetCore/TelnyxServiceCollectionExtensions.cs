@@ -56,20 +56,28 @@ public static partial class TelnyxServiceCollectionExtensions
 
         services.AddSingleton<TelnyxClientRegistered>();
 
+        // The client logs and keeps time through the app's services, unless the options were given their own.
+        services.AddOptions<TelnyxOptions>().PostConfigure<IServiceProvider>((options, provider) =>
+        {
+            options.Logger ??= provider.GetService<ILoggerFactory>()?.CreateLogger<TelnyxClient>();
+            if (options.TimeProvider == TimeProvider.System)
+            {
+                options.TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
+            }
+        });
+
         // A typed client on the core (HttpClient, TelnyxClientOptions) constructor: the factory pools the connections,
         // the Telnyx pipeline inside TelnyxClient does retries, timeouts and command ids. No resilience handler is added
         // here on purpose: a second retry layer would multiply attempts and break the command-id semantics.
+        // IHttpClientFactory's default logging writes every request URL at Information, call control id included, and
+        // puts it in a log scope; the Telnyx pipeline already logs each attempt with the path template instead, so the
+        // factory's loggers are removed. AddHttpClient(HttpClientName).AddDefaultLogger() brings them back.
         services.AddHttpClient(HttpClientName, httpClient =>
             {
                 httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan; // per-attempt timeouts belong to the Telnyx pipeline
             })
-            .AddTypedClient((httpClient, provider) =>
-            {
-                var options = provider.GetRequiredService<IOptions<TelnyxOptions>>().Value.ToClientOptions();
-                options.Logger = provider.GetService<ILoggerFactory>()?.CreateLogger<TelnyxClient>();
-                options.TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
-                return new TelnyxClient(httpClient, options);
-            });
+            .RemoveAllLoggers()
+            .AddTypedClient((httpClient, provider) => new TelnyxClient(httpClient, provider.GetRequiredService<IOptions<TelnyxOptions>>().Value));
         services.TryAddTransient<ITelnyxClient>(provider => provider.GetRequiredService<TelnyxClient>());
         services.AddTelnyxWebhookServices();
         return services;

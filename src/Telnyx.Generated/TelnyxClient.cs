@@ -14,10 +14,10 @@ public sealed class TelnyxClient : ITelnyxClient, IDisposable
 
     /// <summary>Creates a client with the given API key and default options.</summary>
     /// <param name="apiKey">The Telnyx API key (V2).</param>
-    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="apiKey"/> is null; the message says whether <c>TELNYX_API_KEY</c> is set.</exception>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty or has a character an HTTP header cannot carry (a line break, NUL).</exception>
     public TelnyxClient(string apiKey)
-        : this(new TelnyxClientOptions { ApiKey = TelnyxClientSettings.ValidApiKey(apiKey ?? throw new ArgumentNullException(nameof(apiKey)), nameof(apiKey), nameof(apiKey)) }, httpClient: null)
+        : this(new TelnyxClientOptions { ApiKey = TelnyxClientSettings.ValidApiKey(apiKey ?? throw TelnyxClientSettings.NullApiKey(nameof(apiKey)), nameof(apiKey), nameof(apiKey)) }, httpClient: null)
     {
     }
 

@@ -2,8 +2,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Telnyx.Generated;
 
-/// <summary>Settings for a <see cref="TelnyxClient"/>. They are read once, when the client is constructed.</summary>
-public sealed class TelnyxClientOptions
+/// <summary>
+/// Settings for a <see cref="TelnyxClient"/>. They are read once, when the client is constructed. Not sealed so that
+/// integrations extend them instead of copying them (as Azure's client options derive from <c>ClientOptions</c>):
+/// <c>TelnyxOptions</c> in <c>Telnyx.Generated.AspNetCore</c> is these settings plus the webhook ones.
+/// </summary>
+public class TelnyxClientOptions
 {
     /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
     public const string ApiKeyEnvironmentVariable = "TELNYX_API_KEY";
@@ -47,8 +51,11 @@ public sealed class TelnyxClientOptions
 
     /// <summary>Describes the options without revealing the API key.</summary>
     /// <returns>A description with the key redacted.</returns>
-    public override string ToString() =>
-        $"TelnyxClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {Redacted(BaseUrl)}, MaxRetries = {MaxRetries}, MaxRetryDelay = {MaxRetryDelay}, Timeout = {Timeout}, ResendAfter = {(ResendAfter is { } resend ? resend : "(off)")} }}";
+    public override string ToString() => $"TelnyxClientOptions {{ {DescribeClientSettings()} }}";
+
+    /// <summary>The client settings, key redacted, as <see cref="ToString"/> and <c>TelnyxOptions.ToString</c> print them.</summary>
+    internal string DescribeClientSettings() =>
+        $"ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "***")}, BaseUrl = {Redacted(BaseUrl)}, MaxRetries = {MaxRetries}, MaxRetryDelay = {MaxRetryDelay}, Timeout = {Timeout}, ResendAfter = {(ResendAfter is { } resend ? resend : "(off)")}";
 
     // A proxy's base URL may carry credentials (https://user:pass@host/): they must not reach a log either.
     private static string? Redacted(Uri? url) =>

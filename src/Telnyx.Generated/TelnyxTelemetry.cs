@@ -14,9 +14,12 @@ public static class TelnyxTelemetry
     /// <summary>The meter of <see cref="TelnyxClient"/>: command durations, retries and rate limits.</summary>
     public const string MeterName = "Telnyx.Generated";
 
-    /// <summary>The activity source of the ASP.NET Core webhook endpoint: one span per delivery.</summary>
+    // The webhook endpoint's names live here, not in Telnyx.Generated.AspNetCore, because TelnyxTelemetry.Webhooks*
+    // is the public name users already reference; that package reports under them and names no other source.
+
+    /// <summary>The activity source of the ASP.NET Core webhook endpoint (<c>Telnyx.Generated.AspNetCore</c>): one span per delivery, and the <c>IDistributedCache</c> de-duplicator's store calls.</summary>
     public const string WebhooksActivitySourceName = "Telnyx.Generated.AspNetCore";
 
-    /// <summary>The meter of the ASP.NET Core webhook endpoint: deliveries, handler and de-duplication store durations.</summary>
+    /// <summary>The meter of the ASP.NET Core webhook endpoint (<c>Telnyx.Generated.AspNetCore</c>): deliveries, handler and de-duplication store durations.</summary>
     public const string WebhooksMeterName = "Telnyx.Generated.AspNetCore";
 }

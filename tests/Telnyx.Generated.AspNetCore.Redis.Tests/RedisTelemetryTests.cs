@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using StackExchange.Redis;
@@ -61,6 +62,10 @@ public class RedisTelemetryTests
             ["server.address"] = "127.0.0.1",
             ["server.port"] = _redis.Port,
         }), "no key, no value");
+        Assert.That(set.Source.Name, Is.EqualTo("Telnyx.Generated.AspNetCore.Redis"), "the Redis package reports under its own name");
+        Assert.That(set.Source.Version, Is.EqualTo(typeof(TelnyxRedisOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]));
+        var sources = _telemetry.Spans.Select(s => s.Source).Distinct().ToList();
+        Assert.That(sources.Select(s => s.Name), Is.Unique, "one activity source per name, so one version per name");
     }
 
     [Test]

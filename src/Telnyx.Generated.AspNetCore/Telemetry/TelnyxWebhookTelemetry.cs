@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.AspNetCore;
@@ -27,9 +26,8 @@ internal static class TelnyxWebhookTelemetry
     private const string DeliverySpan = "Telnyx webhook";
     private const string HandlerRunSpan = "Telnyx webhook handlers";
 
-    /// <summary>The package version without build metadata, for the source and the meter.</summary>
-    public static readonly string? Version = typeof(TelnyxWebhookTelemetry).Assembly
-        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
+    /// <summary>This package's version, for the source and the meter.</summary>
+    public static readonly string Version = PackageVersion.Of(typeof(TelnyxWebhookTelemetry).Assembly);
 
     public static readonly ActivitySource Source = new(TelnyxTelemetry.WebhooksActivitySourceName, Version);
 

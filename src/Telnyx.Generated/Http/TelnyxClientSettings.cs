@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 
 namespace Telnyx.Generated.Http;
@@ -7,7 +6,7 @@ namespace Telnyx.Generated.Http;
 internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxRetries, TimeSpan MaxRetryDelay, TimeSpan Timeout, TimeSpan? ResendAfter, ILogger? Logger, TimeProvider TimeProvider)
 {
     /// <summary>The library's version (without the commit the SDK appends), as the User-Agent, spans and metrics report it.</summary>
-    public static readonly string Version = LibraryVersion();
+    public static readonly string Version = PackageVersion.Of(typeof(TelnyxClientSettings).Assembly);
 
     public static readonly string UserAgent = "Telnyx.Generated/" + Version;
 
@@ -89,12 +88,19 @@ internal sealed record TelnyxClientSettings(string ApiKey, Uri BaseUrl, int MaxR
         return key;
     }
 
+    /// <summary>
+    /// A null key passed to <c>new TelnyxClient(apiKey)</c>, usually <c>Environment.GetEnvironmentVariable("TELNYX_API_KEY")!</c>
+    /// with the variable unset: the message names the variable and the constructor that reads it.
+    /// </summary>
+    public static ArgumentNullException NullApiKey(string paramName)
+    {
+        var variable = TelnyxClientOptions.ApiKeyEnvironmentVariable;
+        var unset = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(variable));
+        return new ArgumentNullException(paramName, unset
+            ? $"{paramName} is null, and the {variable} environment variable is not set in this process either. Set {variable} to your Telnyx API key (V2) from the portal, or pass the key; new TelnyxClient(new TelnyxClientOptions()) reads {variable} itself."
+            : $"{paramName} is null. Pass your Telnyx API key (V2), or use new TelnyxClient(new TelnyxClientOptions()) to read it from the {variable} environment variable, which is set.");
+    }
+
     // A record would print every member: the API key must not reach a log.
     public override string ToString() => $"TelnyxClientSettings {{ BaseUrl = {BaseUrl.Host} }}";
-
-    private static string LibraryVersion()
-    {
-        var version = typeof(TelnyxClientSettings).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        return version.Split('+')[0]; // without the "+commit" the SDK appends
-    }
 }

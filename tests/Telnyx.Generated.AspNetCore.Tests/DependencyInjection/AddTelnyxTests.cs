@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telnyx.Generated.Webhooks;
 
@@ -38,11 +39,48 @@ public class AddTelnyxTests
         Assert.That(options.MaxRetryDelay, Is.EqualTo(TimeSpan.FromSeconds(7)));
         Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(9)));
         Assert.That(options.ResendAfter, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
-        Assert.That(options.ToClientOptions().ResendAfter, Is.EqualTo(TimeSpan.FromMilliseconds(250)));
         Assert.That(options.WebhookTolerance, Is.EqualTo(TimeSpan.FromMinutes(1)));
         Assert.That(options.MaxWebhookBodySize, Is.EqualTo(2048));
         Assert.That(options.WebhookDeduplicationWindow, Is.EqualTo(TimeSpan.FromMinutes(10)));
         Assert.That(options.ToString(), Does.Not.Contain(ApiKey));
+    }
+
+    [Test]
+    public void ToString_names_every_setting_and_shows_neither_key()
+    {
+        var options = new TelnyxOptions { ApiKey = ApiKey, PublicKey = PublicKey, BaseUrl = new Uri("https://user:proxy-password@proxy.example/v2/") };
+        var text = options.ToString();
+
+        // Every property configuration can set (a value, not a service such as Logger), inherited ones included.
+        var settings = typeof(TelnyxOptions).GetProperties()
+            .Where(p => p.CanWrite && (p.PropertyType.IsPrimitive || p.PropertyType == typeof(string) || p.PropertyType == typeof(Uri) || Nullable.GetUnderlyingType(p.PropertyType) is not null || p.PropertyType == typeof(TimeSpan)))
+            .Select(p => p.Name)
+            .ToList();
+        Assert.That(settings, Is.SupersetOf(new[] { "ApiKey", "MaxRetryDelay", "ResendAfter", "PublicKey", "WebhookDeduplicationWindow" }));
+        Assert.That(settings.Where(name => !text.Contains(name + " = ", StringComparison.Ordinal)), Is.Empty, text);
+        Assert.That(text, Does.Not.Contain(ApiKey).And.Not.Contain(PublicKey).And.Not.Contain("proxy-password"));
+        Assert.That(text, Does.StartWith("TelnyxOptions { "));
+    }
+
+    [Test]
+    public void The_client_reads_the_bound_options_themselves_with_the_apps_logger_and_clock()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var logs = new CapturingLoggerProvider();
+        var services = Services(new Dictionary<string, string?> { ["Telnyx:ApiKey"] = ApiKey, ["Telnyx:BaseUrl"] = "http://127.0.0.1:9/v2/", ["Telnyx:MaxRetries"] = "0" });
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddLogging(logging => logging.AddProvider(logs));
+        var transport = new CountingHandler(HttpStatusCode.ServiceUnavailable);
+        services.AddHttpClient(TelnyxServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => transport);
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<TelnyxOptions>>().Value;
+        Assert.That(options, Is.InstanceOf<TelnyxClientOptions>(), "the client settings are the client's own options, not a copy");
+        Assert.That(options.TimeProvider, Is.SameAs(clock));
+        Assert.That(options.Logger, Is.Not.Null);
+        Assert.ThrowsAsync<TelnyxApiException>(() => provider.GetRequiredService<ITelnyxClient>().Calls.Actions.StopSiprecAsync("v3:call", new StopSiprecRequest()));
+        Assert.That(transport.Requests, Is.EqualTo(1), "Telnyx:MaxRetries = 0 reached the client");
+        Assert.That(logs.For(typeof(TelnyxClient).FullName!), Has.Count.EqualTo(1), "the attempt is logged through the app's logging");
     }
 
     [Test]

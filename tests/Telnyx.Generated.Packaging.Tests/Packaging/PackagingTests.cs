@@ -11,7 +11,7 @@ namespace Telnyx.Generated.Packaging.Tests.Packaging;
 /// </summary>
 [NonParallelizable]
 [Category("Slow")]
-public class PackagingTests
+public partial class PackagingTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private string _work = null!;
@@ -63,21 +63,6 @@ public class PackagingTests
         foreach (var id in expected)
         {
             Assert.That(File.Exists(Path.Combine(_feed, $"{id}.{_version}.snupkg")), Is.True, id + " has no symbol package");
-        }
-    }
-
-    [Test]
-    public void The_CLI_is_packed_as_a_dotnet_tool()
-    {
-        var tools = Directory.GetFiles(Repo.Path("src"), "*.csproj", SearchOption.AllDirectories)
-            .Where(p => File.ReadAllText(p).Contains("<PackAsTool>true</PackAsTool>", StringComparison.Ordinal))
-            .Select(p => XDocument.Load(p).Descendants("PackageId").Single().Value)
-            .ToList();
-        Assert.That(tools, Is.Not.Empty, "the command-line tool is a dotnet tool package");
-        foreach (var id in tools)
-        {
-            var packageTypes = Nuspec(_packages[id]).Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => e.Attribute("name")!.Value);
-            Assert.That(packageTypes, Does.Contain("DotnetTool"), id);
         }
     }
 

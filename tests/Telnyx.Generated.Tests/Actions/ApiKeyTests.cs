@@ -95,11 +95,27 @@ public class ApiKeyTests
     }
 
     [Test]
-    public void Null_key_in_the_string_constructor_is_an_ArgumentNullException()
+    public void The_quick_starts_GetEnvironmentVariable_with_the_variable_unset_says_the_variable_is_not_set()
     {
+        Environment.SetEnvironmentVariable(Variable, null);
+
+        var ex = Assert.Throws<ArgumentNullException>(() => new TelnyxClient(Environment.GetEnvironmentVariable(Variable)!));
+
+        Assert.That(ex!.ParamName, Is.EqualTo("apiKey"));
+        Assert.That(ex.Message, Does.StartWith($"apiKey is null, and the {Variable} environment variable is not set in this process either. Set {Variable} to your Telnyx API key (V2)"));
+        Assert.That(ex.Message, Does.Contain("new TelnyxClient(new TelnyxClientOptions()) reads TELNYX_API_KEY itself"));
+    }
+
+    [Test]
+    public void A_null_key_with_the_variable_set_points_at_the_constructor_that_reads_it_and_never_shows_it()
+    {
+        Environment.SetEnvironmentVariable(Variable, "KEY_from_environment");
+
         var ex = Assert.Throws<ArgumentNullException>(() => new TelnyxClient((string)null!));
 
         Assert.That(ex!.ParamName, Is.EqualTo("apiKey"));
+        Assert.That(ex.Message, Does.StartWith($"apiKey is null. Pass your Telnyx API key (V2), or use new TelnyxClient(new TelnyxClientOptions()) to read it from the {Variable} environment variable"));
+        Assert.That(ex.Message, Does.Not.Contain("KEY_from_environment"));
     }
 
     [Test]
