@@ -50,6 +50,14 @@ public sealed class TelnyxOptions
     /// </summary>
     public TimeSpan WebhookDeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The most handled event ids the in-memory de-duplicator remembers (<see cref="InMemoryTelnyxWebhookDeduplicator"/>,
+    /// the default); when it is reached, the oldest is forgotten as each new one is remembered. Default 150,000, about
+    /// 21 MiB, which holds a full 10-minute window up to 250 events per second; each id costs about 140 bytes. The
+    /// Redis and <c>IDistributedCache</c> de-duplicators ignore it. Configuration key <c>Telnyx:WebhookDeduplicationCapacity</c>.
+    /// </summary>
+    public int WebhookDeduplicationCapacity { get; set; } = InMemoryTelnyxWebhookDeduplicator.DefaultCapacity;
+
     /// <summary>The core client options these settings describe.</summary>
     /// <returns>A new <see cref="TelnyxClientOptions"/>.</returns>
     public TelnyxClientOptions ToClientOptions() => new()

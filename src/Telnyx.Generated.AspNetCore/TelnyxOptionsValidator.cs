@@ -57,6 +57,11 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
             failures.Add("Telnyx:WebhookDeduplicationWindow must be positive.");
         }
 
+        if (options.WebhookDeduplicationCapacity <= 0)
+        {
+            failures.Add("Telnyx:WebhookDeduplicationCapacity must be a positive number of event ids.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -91,6 +91,7 @@ public class StartupValidationTests
     [TestCase("Telnyx:WebhookTolerance", "00:00:00", "Telnyx:WebhookTolerance must be positive")]
     [TestCase("Telnyx:MaxWebhookBodySize", "0", "Telnyx:MaxWebhookBodySize must be a positive")]
     [TestCase("Telnyx:WebhookDeduplicationWindow", "00:00:00", "Telnyx:WebhookDeduplicationWindow must be positive")]
+    [TestCase("Telnyx:WebhookDeduplicationCapacity", "0", "Telnyx:WebhookDeduplicationCapacity must be a positive")]
     public async Task A_bad_setting_stops_the_host_naming_its_key(string key, string value, string expected)
     {
         var ex = await StartFailure(new() { ["Telnyx:ApiKey"] = ApiKey, [key] = value }, mapWebhooks: false);
