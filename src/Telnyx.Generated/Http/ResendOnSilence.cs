@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Polly;
 
 namespace Telnyx.Generated.Http;
@@ -14,10 +13,10 @@ namespace Telnyx.Generated.Http;
 /// goes to the retry rules.
 /// </summary>
 /// <remarks>
-/// What a command that answers in time pays: one small round object and a place in the client's one
-/// <see cref="SilenceWatch"/>. No timer, linked token source or completion source of its own: the token that cancels a
-/// losing attempt comes from a pool, and is linked to the caller's only when the caller's can be cancelled. Polly.Core's
-/// hedging and, later, a timer per command were measured before this (docs/performance.md).
+/// What a command that answers in time pays: a place in the client's one <see cref="SilenceWatch"/>. No timer, linked
+/// token source, completion source or round object of its own: rounds (<see cref="ResendRound{TState}"/>) and the token
+/// sources that cancel a losing attempt are pooled, and linked to the caller's token only when it can be cancelled.
+/// Polly.Core's hedging and, later, a timer per command were measured before this (docs/performance.md).
 /// </remarks>
 internal sealed class ResendOnSilence(TelnyxClientSettings settings, RepeatSafety safety, SilenceWatch watch) : ResilienceStrategy<HttpResponseMessage>
 {
@@ -27,7 +26,8 @@ internal sealed class ResendOnSilence(TelnyxClientSettings settings, RepeatSafet
     // Token sources of rounds that ended without cancelling anyone: reset and used again. At most one per round in flight.
     private static readonly ConcurrentQueue<CancellationTokenSource> Spare = new();
 
-    private readonly SilenceWatch _watch = watch;
+    /// <summary>The client's one watch over its commands waiting for an answer.</summary>
+    public SilenceWatch Watch { get; } = watch;
 
     public static void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> builder, TelnyxClientSettings settings, RepeatSafety safety, TimeSpan resendAfter) =>
         builder.AddStrategy(
@@ -38,149 +38,31 @@ internal sealed class ResendOnSilence(TelnyxClientSettings settings, RepeatSafet
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, ResilienceContext context, TState state)
     {
         var call = TelnyxCall.Of(context);
-        return call.HasResendsLeft ? new Round<TState>(this, callback, state, call).RunAsync() : callback(context, state);
+        return call.HasResendsLeft ? ResendRound<TState>.RunAsync(this, callback, state, call) : callback(context, state);
     }
 
-    // Success, or a failure the retry rules would not retry (a 4xx other than 429, the caller's cancellation): no other
-    // attempt can change how the command ends.
-    private bool IsFinal(TelnyxCall call, Outcome<HttpResponseMessage> outcome) =>
-        outcome.Result is { IsSuccessStatusCode: true } || !RetryRules.ShouldRetry(safety, outcome, settings.MaxRetryDelay, settings.TimeProvider, call.CallerToken);
+    /// <summary>A token source for a round: reused if a round left one uncancelled.</summary>
+    public static CancellationTokenSource RentCancellation() => Spare.TryDequeue(out var spare) ? spare : new();
 
-    /// <summary>An attempt, its resend if it falls silent, and which of them ends the round.</summary>
-    private sealed class Round<TState>(
-        ResendOnSilence strategy, Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback, TState state, TelnyxCall call)
-        : SilenceWatch.Entry
+    /// <summary>Takes back a round's token source once nothing can cancel it any more.</summary>
+    public static void Return(CancellationTokenSource cancellation)
     {
-        private readonly CancellationTokenSource _cancel = Spare.TryDequeue(out var spare) ? spare : new();
-        private TaskCompletionSource? _resendLeft; // only once a resend starts: the original may end first and wait for it
-        private Outcome<HttpResponseMessage> _outcome;
-        private int _running = 1;
-        private bool _decided;
-
-        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-        public async ValueTask<Outcome<HttpResponseMessage>> RunAsync()
+        if (cancellation.TryReset())
         {
-            var link = call.CallerToken.UnsafeRegister(static cancel => ((CancellationTokenSource)cancel!).Cancel(), _cancel);
-            try
-            {
-                var original = RunAttemptAsync(resend: false);
-                if (!original.IsCompleted)
-                {
-                    strategy._watch.Add(this);
-                }
-
-                var last = Leave(await original.ConfigureAwait(false));
-                strategy._watch.Remove(this);
-                if (!last)
-                {
-                    await _resendLeft!.Task.ConfigureAwait(false);
-                }
-
-                return _outcome;
-            }
-            finally
-            {
-                // Unlinked first, so a late cancellation by the caller cannot reach a token source another round now uses.
-                link.Dispose();
-                if (_cancel.TryReset())
-                {
-                    Spare.Enqueue(_cancel);
-                }
-                else
-                {
-                    _cancel.Dispose();
-                }
-            }
+            Spare.Enqueue(cancellation);
         }
-
-        public override void OnSilence()
+        else
         {
-            lock (this)
-            {
-                if (_decided || !call.TakeResend())
-                {
-                    return;
-                }
-
-                _running++;
-                _resendLeft = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
-            _ = ResendAsync();
-        }
-
-        private async Task ResendAsync()
-        {
-            if (Leave(await RunAttemptAsync(resend: true).ConfigureAwait(false)))
-            {
-                _resendLeft!.SetResult();
-            }
-        }
-
-        private async ValueTask<Outcome<HttpResponseMessage>> RunAttemptAsync(bool resend)
-        {
-            var context = ResilienceContextPool.Shared.Get(_cancel.Token);
-            try
-            {
-                if (resend)
-                {
-                    context.Properties.Set(TelnyxCall.ResendKey, true);
-                }
-
-                return await callback(context, state).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                return Outcome.FromException<HttpResponseMessage>(e); // Polly callbacks do not throw; never lose an attempt if one does
-            }
-            finally
-            {
-                ResilienceContextPool.Shared.Return(context);
-            }
-        }
-
-        // Each attempt as it ends; true for the last to leave, when _outcome is the round's.
-        private bool Leave(Outcome<HttpResponseMessage> outcome)
-        {
-            lock (this)
-            {
-                _running--;
-                if (_decided)
-                {
-                    outcome.Result?.Dispose(); // answered after the round was decided
-                }
-                else
-                {
-                    // A failure worth retrying decides only as the last to leave: the other attempt may still succeed.
-                    var final = strategy.IsFinal(call, outcome);
-                    Keep(outcome, final);
-                    if (final || _running == 0)
-                    {
-                        _decided = true;
-                        if (_running > 0)
-                        {
-                            call.Supersede();
-                            _cancel.Cancel(); // the attempt that decided has ended: this stops only the others
-                        }
-                    }
-                }
-
-                return _running == 0;
-            }
-        }
-
-        // Of two failures worth retrying, an answer is kept over a later exception: its status and Retry-After say more.
-        private void Keep(Outcome<HttpResponseMessage> outcome, bool final)
-        {
-            if (!final && outcome.Result is null && _outcome.Result is not null)
-            {
-                return;
-            }
-
-            _outcome.Result?.Dispose();
-            _outcome = outcome;
+            cancellation.Dispose();
         }
     }
+
+    /// <summary>
+    /// Success, or a failure the retry rules would not retry (a 4xx other than 429, the caller's cancellation): no other
+    /// attempt can change how the command ends.
+    /// </summary>
+    public bool IsFinal(TelnyxCall call, Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { IsSuccessStatusCode: true } || !RetryRules.ShouldRetry(safety, outcome, settings.MaxRetryDelay, settings.TimeProvider, call.CallerToken);
 
     private sealed class Options : ResilienceStrategyOptions;
 }

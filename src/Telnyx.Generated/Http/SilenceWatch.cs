@@ -61,7 +61,7 @@ internal sealed class SilenceWatch(TimeSpan after, TimeProvider clock)
 
     private void Tick()
     {
-        Entry? due = null;
+        List<(Entry Entry, int Use)>? due = null; // a few per tick; an entry's links are its next use's once unlinked
         lock (_lock)
         {
             // The time this tick was armed for counts as reached: a timer may fire a little early (and a test clock at once).
@@ -69,8 +69,7 @@ internal sealed class SilenceWatch(TimeSpan after, TimeProvider clock)
             while (_head is { } entry && entry.Due <= now)
             {
                 Unlink(entry);
-                entry.Next = due; // the unlinked entries, chained for the calls below
-                due = entry;
+                (due ??= []).Add((entry, entry.Use));
             }
 
             if (_head is null)
@@ -87,12 +86,9 @@ internal sealed class SilenceWatch(TimeSpan after, TimeProvider clock)
         }
 
         // Outside the lock: a silence starts a resend, which must not hold up the commands being added meanwhile.
-        while (due is not null)
+        foreach (var (entry, use) in due ?? [])
         {
-            var next = due.Next;
-            due.Next = null;
-            due.OnSilence();
-            due = next;
+            entry.OnSilence(use);
         }
     }
 
@@ -128,7 +124,10 @@ internal sealed class SilenceWatch(TimeSpan after, TimeProvider clock)
         internal long Due;
         internal bool Watched;
 
-        /// <summary>Runs on the timer's thread when the entry has waited <c>after</c> without being removed.</summary>
-        public abstract void OnSilence();
+        /// <summary>Which use of a reused entry this is; the owner changes it, under a lock on the entry, between uses.</summary>
+        internal int Use;
+
+        /// <summary>Runs on the timer's thread when the entry's <paramref name="use"/> has waited <c>after</c> without being removed.</summary>
+        public abstract void OnSilence(int use);
     }
 }
