@@ -53,7 +53,7 @@ public sealed class TelnyxOptions
     /// <summary>
     /// The most handled event ids the in-memory de-duplicator remembers (<see cref="InMemoryTelnyxWebhookDeduplicator"/>,
     /// the default); when it is reached, the oldest is forgotten as each new one is remembered. Default 150,000, about
-    /// 21 MiB, which holds a full 10-minute window up to 250 events per second; each id costs about 140 bytes. The
+    /// 23 MiB, which holds a full 10-minute window up to 250 events per second; each id costs about 160 bytes. The
     /// Redis and <c>IDistributedCache</c> de-duplicators ignore it. Configuration key <c>Telnyx:WebhookDeduplicationCapacity</c>.
     /// </summary>
     public int WebhookDeduplicationCapacity { get; set; } = InMemoryTelnyxWebhookDeduplicator.DefaultCapacity;

@@ -5,9 +5,9 @@ namespace Telnyx.Generated.AspNetCore;
 /// <summary>
 /// Remembers handled event ids in this process for <see cref="TelnyxOptions.WebhookDeduplicationWindow"/> (10 minutes
 /// by default), at most <see cref="TelnyxOptions.WebhookDeduplicationCapacity"/> of them (150,000 by default, about
-/// 21 MiB with Telnyx's 36-character ids), so its memory is bounded whatever the event rate. Claims are atomic: two
-/// concurrent deliveries of one event run the handlers once. Not shared between app instances; for several instances,
-/// or more than the capacity in one window, use the <c>Telnyx.Generated.AspNetCore.Redis</c> package.
+/// 23 MiB with Telnyx's 36-character ids, measured in docs/performance.md), so its memory is bounded whatever the event
+/// rate. Claims are atomic: two concurrent deliveries of one event run the handlers once. Not shared between app
+/// instances; for several instances, or more than the capacity in one window, use the <c>Telnyx.Generated.AspNetCore.Redis</c> package.
 /// </summary>
 /// <remarks>
 /// <para>
