@@ -42,6 +42,14 @@ public sealed class TelnyxOptions : TelnyxClientOptions
     /// </summary>
     public bool QueueWebhooks { get; set; }
 
+    /// <summary>
+    /// The most handled event ids the in-memory de-duplicator remembers (<see cref="InMemoryTelnyxWebhookDeduplicator"/>,
+    /// the default); when it is reached, the oldest is forgotten as each new one is remembered. Default 150,000, about
+    /// 23 MiB, which holds a full 10-minute window up to 250 events per second; each id costs about 160 bytes. The
+    /// Redis and <c>IDistributedCache</c> de-duplicators ignore it. Configuration key <c>Telnyx:WebhookDeduplicationCapacity</c>.
+    /// </summary>
+    public int WebhookDeduplicationCapacity { get; set; } = InMemoryTelnyxWebhookDeduplicator.DefaultCapacity;
+
     /// <summary>How many queued events one app instance handles at once (<see cref="QueueWebhooks"/>). Default 32: handlers mostly wait on I/O.</summary>
     public int WebhookQueueConcurrency { get; set; } = 32;
 
@@ -62,6 +70,7 @@ public sealed class TelnyxOptions : TelnyxClientOptions
         $", WebhookTolerance = {WebhookTolerance}" +
         $", MaxWebhookBodySize = {MaxWebhookBodySize}" +
         $", WebhookDeduplicationWindow = {WebhookDeduplicationWindow}" +
+        $", WebhookDeduplicationCapacity = {WebhookDeduplicationCapacity}" +
         $", QueueWebhooks = {QueueWebhooks}" +
         $", WebhookQueueConcurrency = {WebhookQueueConcurrency}" +
         $", WebhookQueueMaxAttempts = {WebhookQueueMaxAttempts}" +

@@ -70,6 +70,7 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
         Require(options.WebhookQueueMaxAttempts > 0, "Telnyx:WebhookQueueMaxAttempts must be positive.");
         Require(options.WebhookQueueRetryDelay >= TimeSpan.Zero, "Telnyx:WebhookQueueRetryDelay must not be negative.");
         Require(options.WebhookQueueLagThreshold > TimeSpan.Zero, "Telnyx:WebhookQueueLagThreshold must be positive.");
+        Require(options.WebhookDeduplicationCapacity > 0, "Telnyx:WebhookDeduplicationCapacity must be a positive number of event ids.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 
         void Require(bool valid, string failure)

@@ -24,7 +24,10 @@ public class TelnyxClientOptions
     /// <summary>The API root; requests go to <c>BaseUrl + "calls/{id}/actions/..."</c>. Default <c>https://api.telnyx.com/v2/</c>.</summary>
     public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
-    /// <summary>How many times a failed call is retried (0 disables retries). Default 2, like Telnyx's own SDKs.</summary>
+    /// <summary>
+    /// How many times a failed call is retried (0 disables retries). Default 2, like Telnyx's own SDKs. Resends after a
+    /// silence (<see cref="ResendAfter"/>) are not retries and have their own limit.
+    /// </summary>
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>The longest server-requested wait (<c>Retry-After</c>) the client honours; a longer request surfaces the error instead. Default 60 s.</summary>
@@ -37,9 +40,11 @@ public class TelnyxClientOptions
     /// How long to wait for an answer before sending the same command again, as Telnyx's command-retry guidance asks
     /// ("if your application fails to receive a HTTP response from Telnyx within 500ms, send an identical command").
     /// Only operations Telnyx de-duplicates or that are harmless to repeat (<c>command-id</c> and <c>idempotent</c> in the
-    /// spec) are resent, with the same body and <c>command_id</c>; the first answer wins and the other attempt is
-    /// cancelled. Resends count against <see cref="MaxRetries"/>, and <see cref="Timeout"/> still bounds each attempt.
-    /// Default 500 ms; null disables resending (an attempt then waits for its answer or its <see cref="Timeout"/>).
+    /// spec) are resent, with the same body and <c>command_id</c>. The first attempt to succeed, or to fail in a way no
+    /// repeat can change (a 4xx other than 429), ends the call and the other is cancelled; a failure worth retrying
+    /// waits for the other attempt. Each attempt is resent at most once and a call at most twice, apart from
+    /// <see cref="MaxRetries"/>, and <see cref="Timeout"/> still bounds each attempt. Default 500 ms; null disables
+    /// resending (an attempt then waits for its answer or its <see cref="Timeout"/>).
     /// </summary>
     public TimeSpan? ResendAfter { get; set; } = TimeSpan.FromMilliseconds(500);
 

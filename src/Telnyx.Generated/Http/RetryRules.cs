@@ -11,9 +11,9 @@ namespace Telnyx.Generated.Http;
 internal static class RetryRules
 {
     /// <summary>
-    /// For operations with this repeat rule: retries with exponential backoff and jitter, around resends after a silence
-    /// (<see cref="ResendOnSilence"/>, where a repeat is safe), around a per-attempt timeout. Retries and resends share one budget of
-    /// <c>MaxRetries</c> (<see cref="TelnyxCall.HasAttemptsLeft"/>).
+    /// For operations with this repeat rule: up to <c>MaxRetries</c> retries after errors, with exponential backoff and
+    /// jitter, around resends after a silence (<see cref="ResendOnSilence"/>, where a repeat is safe, with a budget of
+    /// their own), around a per-attempt timeout.
     /// </summary>
     public static ResiliencePipeline<HttpResponseMessage> Pipeline(TelnyxClientSettings settings, RepeatSafety safety)
     {
@@ -28,7 +28,7 @@ internal static class RetryRules
                 Delay = TimeSpan.FromSeconds(0.5),
                 MaxDelay = TimeSpan.FromSeconds(8),
                 ShouldHandle = args => new ValueTask<bool>(
-                    TelnyxCall.Of(args.Context).HasAttemptsLeft && ShouldRetry(safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
+                    ShouldRetry(safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(safety, args.Outcome, TelnyxCall.Of(args.Context), settings.TimeProvider)),
                 OnRetry = args =>
                 {
@@ -37,11 +37,11 @@ internal static class RetryRules
                     return default;
                 },
             });
+        }
 
-            if (settings.ResendAfter is { } resendAfter && safety != RepeatSafety.NotIdempotent)
-            {
-                ResendOnSilence.AddTo(builder, resendAfter);
-            }
+        if (settings.ResendAfter is { } resendAfter && safety != RepeatSafety.NotIdempotent)
+        {
+            ResendOnSilence.AddTo(builder, settings, safety, resendAfter);
         }
 
         if (settings.Timeout != Timeout.InfiniteTimeSpan)

@@ -12,34 +12,37 @@ internal enum AttemptReason
     /// <summary>The previous attempt failed and the retry rules allow another.</summary>
     Retry,
 
-    /// <summary>An attempt still in flight has not answered within <c>ResendAfter</c>: the same command again (<see cref="ResendOnSilence"/>).</summary>
+    /// <summary>An attempt still in flight has not answered within <c>ResendAfter</c>: the same command again, sent by <see cref="ResendOnSilence"/>.</summary>
     Silence,
 }
 
 /// <summary>One attempt as it starts: its number (from 1), why it is sent, and the message it sends.</summary>
-internal readonly record struct Attempt(int Number, AttemptReason Reason, HttpRequestMessage Message, int FinishedBefore);
+internal readonly record struct Attempt(int Number, AttemptReason Reason, HttpRequestMessage Message);
 
 /// <summary>
 /// One logical call across its attempts, and what each attempt sends. The body is read and given its command_id once,
 /// so every attempt carries the same id. Attempts one after another send this one message (a supplied HttpClient gets
-/// a copy, see <see cref="HttpClientForwardingHandler"/>); a resend while another attempt is still in flight sends a
-/// copy, as one message cannot be sent twice at once. Attempts may run concurrently, so the counters are atomic.
+/// a copy, see <see cref="HttpClientForwardingHandler"/>); a resend, sent while the attempt it repeats is still in
+/// flight, sends a copy, as one message cannot be sent twice at once. Attempts may run concurrently, so the counters are atomic.
 /// </summary>
 internal sealed class TelnyxCall
 {
     /// <summary>Where the retry and resend strategies find the call in the context of its execution.</summary>
     public static readonly ResiliencePropertyKey<TelnyxCall> Key = new("Telnyx.Generated.TelnyxCall");
 
+    /// <summary>Set by <see cref="ResendOnSilence"/> in the context of a resend it starts: the attempt's kind, said rather than guessed.</summary>
+    public static readonly ResiliencePropertyKey<bool> ResendKey = new("Telnyx.Generated.Resend");
+
     private readonly HttpRequestMessage _request;
     private readonly (HttpMethod Method, Uri? Uri, HttpContent? Content) _sent;
     private readonly byte[]? _body;
     private readonly AuthenticationHeaderValue _authorization;
     private int _attempts;
-    private int _inFlight;
-    private int _finished;
+    private int _resends;
     private int _immediateRetryTaken;
+    private volatile bool _superseded;
 
-    private TelnyxCall(HttpRequestMessage request, byte[]? body, CallOperation operation, string? commandId, int maxAttempts, AuthenticationHeaderValue authorization, CancellationToken callerToken)
+    private TelnyxCall(HttpRequestMessage request, byte[]? body, CallOperation operation, string? commandId, AuthenticationHeaderValue authorization, CancellationToken callerToken)
     {
         _request = request;
         _sent = (request.Method, request.RequestUri, request.Content);
@@ -47,7 +50,6 @@ internal sealed class TelnyxCall
         _authorization = authorization;
         Operation = operation;
         CommandId = commandId;
-        MaxAttempts = maxAttempts;
         CallerToken = callerToken;
     }
 
@@ -61,13 +63,14 @@ internal sealed class TelnyxCall
     /// <summary>The token the call was made with (not the per-attempt one, which the timeout and a winning resend also cancel).</summary>
     public CancellationToken CallerToken { get; }
 
-    /// <summary>The first attempt and every retry and resend: <c>MaxRetries + 1</c>.</summary>
-    public int MaxAttempts { get; }
-
-    /// <summary>Attempts started so far.</summary>
+    /// <summary>Attempts started so far: the first, retries after errors and resends after silences.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 
-    public bool HasAttemptsLeft => Attempts < MaxAttempts;
+    /// <summary>Whether <see cref="ResendOnSilence.MaxResendsPerCommand"/> allows another resend.</summary>
+    public bool HasResendsLeft => Volatile.Read(ref _resends) < ResendOnSilence.MaxResendsPerCommand;
+
+    /// <summary>Whether an attempt was cancelled because another one decided the command (see <see cref="Supersede"/>).</summary>
+    public bool Superseded => _superseded;
 
     public string Method => _sent.Method.Method;
 
@@ -76,7 +79,7 @@ internal sealed class TelnyxCall
     public static TelnyxCall Of(ResilienceContext context) => context.Properties.GetValue(Key, null!);
 
     public static async Task<TelnyxCall> StartAsync(
-        HttpRequestMessage request, CallOperation operation, System.Diagnostics.Activity? activity, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, int maxAttempts, CancellationToken cancellationToken)
+        HttpRequestMessage request, CallOperation operation, System.Diagnostics.Activity? activity, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, CancellationToken cancellationToken)
     {
         string? commandId = null;
         byte[]? body = null;
@@ -97,26 +100,26 @@ internal sealed class TelnyxCall
         request.Headers.UserAgent.Clear();
         request.Headers.UserAgent.Add(userAgent);
         activity?.SetTag(CommandTelemetry.Tags.CommandId, commandId);
-        return new TelnyxCall(request, body, operation, commandId, maxAttempts, authorization, cancellationToken) { Activity = activity };
+        return new TelnyxCall(request, body, operation, commandId, authorization, cancellationToken) { Activity = activity };
     }
 
-    /// <summary>Counts an attempt in and gives it its message; every <see cref="Begin"/> is followed by one <see cref="End"/>.</summary>
-    public Attempt Begin()
+    /// <summary>
+    /// Counts an attempt in and gives it its message. Attempts one after another share the message; a resend runs beside
+    /// the attempt it repeats, so it gets a copy.
+    /// </summary>
+    public Attempt Begin(bool resend)
     {
         var number = Interlocked.Increment(ref _attempts);
-        var concurrent = Interlocked.Increment(ref _inFlight) > 1;
-        var reason = number == 1 ? AttemptReason.First : concurrent ? AttemptReason.Silence : AttemptReason.Retry;
-        return new Attempt(number, reason, concurrent ? Copy() : Reset(), Volatile.Read(ref _finished));
+        return resend
+            ? new Attempt(number, AttemptReason.Silence, Copy())
+            : new Attempt(number, number == 1 ? AttemptReason.First : AttemptReason.Retry, Reset());
     }
 
-    public void End()
-    {
-        Interlocked.Increment(ref _finished);
-        Interlocked.Decrement(ref _inFlight);
-    }
+    /// <summary>Takes one of the command's resends, if any is left.</summary>
+    public bool TakeResend() => Interlocked.Increment(ref _resends) <= ResendOnSilence.MaxResendsPerCommand;
 
-    /// <summary>Whether another attempt finished while this one was in flight: its answer won, and this one was cancelled for it.</summary>
-    public bool WasOvertaken(in Attempt attempt) => Volatile.Read(ref _finished) > attempt.FinishedBefore;
+    /// <summary>Said before the attempts still in flight are cancelled because another decided the command.</summary>
+    public void Supersede() => _superseded = true;
 
     /// <summary>True once per call: Telnyx asks for a 500 to be retried at once, and later retries keep their backoff.</summary>
     public bool TakeImmediateRetry() => Interlocked.Exchange(ref _immediateRetryTaken, 1) == 0;

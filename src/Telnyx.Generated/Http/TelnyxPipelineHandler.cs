@@ -36,10 +36,10 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
-            call = await TelnyxCall.StartAsync(request, operation, activity, _authorization, _userAgent, _settings.MaxRetries + 1, cancellationToken).ConfigureAwait(false);
+            call = await TelnyxCall.StartAsync(request, operation, activity, _authorization, _userAgent, cancellationToken).ConfigureAwait(false);
             context.Properties.Set(TelnyxCall.Key, call);
             var outcome = await _pipelines[(int)operation.Safety].ExecuteOutcomeAsync(
-                static (ctx, state) => new ValueTask<Outcome<HttpResponseMessage>>(state.Handler.SendAttemptAsync(state.Call, ctx.CancellationToken)),
+                static (ctx, state) => new ValueTask<Outcome<HttpResponseMessage>>(state.Handler.SendAttemptAsync(state.Call, ctx.Properties.GetValue(TelnyxCall.ResendKey, false), ctx.CancellationToken)),
                 context,
                 (Handler: this, Call: call)).ConfigureAwait(false);
             if (outcome.Exception is { } exception)
@@ -71,9 +71,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         }
     }
 
-    private async Task<Outcome<HttpResponseMessage>> SendAttemptAsync(TelnyxCall call, CancellationToken cancellationToken)
+    private async Task<Outcome<HttpResponseMessage>> SendAttemptAsync(TelnyxCall call, bool resend, CancellationToken cancellationToken)
     {
-        var attempt = call.Begin();
+        var attempt = call.Begin(resend);
         var started = _settings.TimeProvider.GetTimestamp();
         var startedAt = call.Activity is null ? default : _settings.TimeProvider.GetUtcNow();
         if (attempt.Reason == AttemptReason.Silence)
@@ -106,16 +106,12 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             // A cancellation the caller did not ask for is this attempt's timeout, or a resend answered first: say
             // which rather than "TaskCanceledException".
             var status = exception is OperationCanceledException
-                ? call.CallerToken.IsCancellationRequested ? "cancelled" : call.WasOvertaken(attempt) ? "superseded" : "timeout"
+                ? call.CallerToken.IsCancellationRequested ? "cancelled" : call.Superseded ? "superseded" : "timeout"
                 : exception.GetType().Name;
             var elapsed = _settings.TimeProvider.GetElapsedTime(started);
             TelnyxLog.Attempt(_settings.Logger, call, attempt, status, elapsed);
             CommandTelemetry.Attempt(call, attempt, status, statusCode: null, startedAt, elapsed);
             return Outcome.FromException<HttpResponseMessage>(exception);
-        }
-        finally
-        {
-            call.End();
         }
     }
 }

@@ -28,6 +28,7 @@ public class AddTelnyxTests
             ["Telnyx:WebhookTolerance"] = "00:01:00",
             ["Telnyx:MaxWebhookBodySize"] = "2048",
             ["Telnyx:WebhookDeduplicationWindow"] = "00:10:00",
+            ["Telnyx:WebhookDeduplicationCapacity"] = "5000",
         }).BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<TelnyxOptions>>().Value;
@@ -42,6 +43,7 @@ public class AddTelnyxTests
         Assert.That(options.WebhookTolerance, Is.EqualTo(TimeSpan.FromMinutes(1)));
         Assert.That(options.MaxWebhookBodySize, Is.EqualTo(2048));
         Assert.That(options.WebhookDeduplicationWindow, Is.EqualTo(TimeSpan.FromMinutes(10)));
+        Assert.That(options.WebhookDeduplicationCapacity, Is.EqualTo(5000));
         Assert.That(options.ToString(), Does.Not.Contain(ApiKey));
     }
 

@@ -14,7 +14,7 @@ public class DeduplicatorTests
     public async Task In_memory_remembers_a_handled_id_for_the_window_and_then_forgets_it()
     {
         var clock = new ManualTimeProvider(Start);
-        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes, clock);
+        var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes, clock);
 
         Assert.That(await dedup.TryBeginAsync("evt"), Is.True);
         await dedup.CompleteAsync("evt");
@@ -29,7 +29,7 @@ public class DeduplicatorTests
     public async Task In_memory_a_claim_whose_handlers_still_run_is_a_duplicate_however_long_they_take()
     {
         var clock = new ManualTimeProvider(Start);
-        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes, clock, capacity: 100, background: compact => compact());
+        var dedup = new InMemoryTelnyxWebhookDeduplicator(Capacity(100), clock);
 
         Assert.That(await dedup.TryBeginAsync("evt-slow"), Is.True);
         for (var i = 0; i < 200; i++)
@@ -44,7 +44,7 @@ public class DeduplicatorTests
     [Test]
     public async Task In_memory_abandon_lets_the_redelivery_run()
     {
-        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes);
+        var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes);
 
         Assert.That(await dedup.TryBeginAsync("evt"), Is.True);
         await dedup.AbandonAsync("evt");
@@ -52,24 +52,19 @@ public class DeduplicatorTests
     }
 
     [Test]
-    public async Task In_memory_holds_at_most_its_capacity_forgetting_the_least_recently_seen_first()
+    public async Task In_memory_holds_at_most_its_capacity_forgetting_the_oldest_handled_first()
     {
         var clock = new ManualTimeProvider(Start);
-        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes, clock, capacity: 100, background: compact => compact());
+        var dedup = new InMemoryTelnyxWebhookDeduplicator(Capacity(100), clock);
 
-        // 89 events a second apart, then a copy of the first: seeing it again makes it recent.
-        for (var i = 0; i < 89; i++)
+        for (var i = 0; i < 150; i++)
         {
             await Handle(dedup, clock, $"evt-{i}");
         }
 
-        clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.That(await dedup.TryBeginAsync("evt-0"), Is.False);
-        await Handle(dedup, clock, "evt-89"); // 90 ids: 90% of the capacity, so a tenth of them go
-
-        Assert.That(dedup.Count, Is.EqualTo(81));
+        Assert.That(dedup.Count, Is.EqualTo(100));
         var forgotten = new List<string>();
-        for (var i = 0; i < 90; i++)
+        for (var i = 0; i < 150; i++)
         {
             if (await dedup.TryBeginAsync($"evt-{i}"))
             {
@@ -78,14 +73,14 @@ public class DeduplicatorTests
             }
         }
 
-        Assert.That(forgotten, Is.EqualTo(Enumerable.Range(1, 9).Select(i => $"evt-{i}")), "the oldest, except evt-0 whose copy came later");
+        Assert.That(forgotten, Is.EqualTo(Enumerable.Range(0, 50).Select(i => $"evt-{i}")), "the 50 oldest, and only they");
     }
 
     [Test]
     public async Task In_memory_stays_within_its_capacity_whatever_the_rate_and_still_catches_a_recent_duplicate()
     {
         var clock = new ManualTimeProvider(Start);
-        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes, clock, capacity: 1_000, background: compact => compact());
+        var dedup = new InMemoryTelnyxWebhookDeduplicator(Capacity(1_000), clock);
 
         for (var i = 0; i < 20_000; i++)
         {
@@ -94,28 +89,51 @@ public class DeduplicatorTests
         }
 
         Assert.That(await dedup.TryBeginAsync("evt-19999"), Is.False);
-        Assert.That(await dedup.TryBeginAsync("evt-19200"), Is.False, "the last 800 are always held");
+        Assert.That(await dedup.TryBeginAsync("evt-19000"), Is.False, "the last 1,000 are always held");
+        Assert.That(await dedup.TryBeginAsync("evt-18999"), Is.True, "and no more");
         Assert.That(await dedup.TryBeginAsync("evt-0"), Is.True, "20,000 events ago: forgotten, so a copy this late would run again");
     }
 
     [Test]
-    public async Task In_memory_makes_room_for_the_newest_id_itself_when_events_outrun_the_background_compaction()
+    public async Task In_memory_at_its_capacity_remembers_every_newest_id_of_parallel_deliveries()
     {
-        var clock = new ManualTimeProvider(Start);
-        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes, clock, capacity: 100, background: _ => { }); // never gets to run
-
+        var dedup = new InMemoryTelnyxWebhookDeduplicator(Capacity(1_000));
         for (var i = 0; i < 1_000; i++)
         {
-            await Handle(dedup, clock, $"evt-{i}");
-            Assert.That(await dedup.TryBeginAsync($"evt-{i}"), Is.False, "the newest id is always remembered");
-            Assert.That(dedup.Count, Is.LessThanOrEqualTo(100));
+            await dedup.TryBeginAsync($"old-{i}");
+            await dedup.CompleteAsync($"old-{i}");
         }
+
+        // 64 writers at once, 10 new events each, on a full de-duplicator: each one pushes out an old id, never a new one.
+        await Parallel.ForEachAsync(Enumerable.Range(0, 640), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, _) =>
+        {
+            Assert.That(await dedup.TryBeginAsync($"new-{i}"), Is.True);
+            await dedup.CompleteAsync($"new-{i}");
+        });
+
+        Assert.That(dedup.Count, Is.EqualTo(1_000));
+        for (var i = 0; i < 640; i++)
+        {
+            Assert.That(await dedup.TryBeginAsync($"new-{i}"), Is.False, $"new-{i}: a duplicate of a recent event is caught");
+        }
+
+        Assert.That(await dedup.TryBeginAsync("old-0"), Is.True, "the oldest made room");
+        Assert.That(await dedup.TryBeginAsync("old-999"), Is.False, "the newest of the old ones is still held");
+    }
+
+    [TestCase(0)]
+    [TestCase(-1)]
+    public void In_memory_rejects_a_capacity_that_is_not_positive(int capacity)
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new InMemoryTelnyxWebhookDeduplicator(Capacity(capacity)));
+
+        Assert.That(ex!.ParamName, Is.EqualTo("TelnyxOptions.WebhookDeduplicationCapacity"));
     }
 
     [Test]
     public async Task In_memory_two_concurrent_copies_of_one_event_never_both_run()
     {
-        using var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes);
+        var dedup = new InMemoryTelnyxWebhookDeduplicator(TenMinutes);
         var runs = new int[20_000];
 
         await Parallel.ForEachAsync(Enumerable.Range(0, runs.Length * 3), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (n, _) =>
@@ -161,6 +179,9 @@ public class DeduplicatorTests
 
         Assert.That(provider.GetRequiredService<ITelnyxWebhookDeduplicator>(), Is.InstanceOf<DistributedCacheTelnyxWebhookDeduplicator>());
     }
+
+    private static IOptions<TelnyxOptions> Capacity(int capacity) =>
+        Options.Create(new TelnyxOptions { WebhookDeduplicationWindow = TimeSpan.FromMinutes(10), WebhookDeduplicationCapacity = capacity });
 
     /// <summary>A delivery of <paramref name="id"/>, handled, a second (or <paramref name="after"/>) after the previous one.</summary>
     private static async Task Handle(InMemoryTelnyxWebhookDeduplicator dedup, ManualTimeProvider clock, string id, TimeSpan? after = null)

@@ -20,7 +20,7 @@ public static class InMemoryDeduplicatorMemory
         foreach (var count in counts)
         {
             var before = GC.GetTotalMemory(forceFullCollection: true);
-            using var dedup = new InMemoryTelnyxWebhookDeduplicator(Options.Create(new TelnyxOptions()));
+            var dedup = new InMemoryTelnyxWebhookDeduplicator(Options.Create(new TelnyxOptions()));
             var ids = new string[Math.Min(count, 100_000)]; // the newest, to check afterwards
             var first = "";
             var start = Stopwatch.GetTimestamp();

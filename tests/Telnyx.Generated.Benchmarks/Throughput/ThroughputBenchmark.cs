@@ -117,11 +117,11 @@ public static class ThroughputBenchmark
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Throughput over loopback sockets against TelnyxEmulator, send_dtmf, TelnyxClient defaults vs hand-written HttpClient, {rounds} alternating rounds ({(quick ? "quick" : "full")} run)");
         text.AppendLine();
-        text.AppendLine("| Callers | Ours cmd/s | Raw cmd/s | Ours/raw | Ours p50 (ms) | Raw p50 (ms) | Ours p99 (ms) | Raw p99 (ms) | CPU µs/cmd ours/raw | KB/cmd ours/raw | GC pause µs/cmd ours/raw | Commands (ours/raw) | Errors |");
+        text.AppendLine("| Callers | Ours cmd/s | Raw cmd/s | Ours/raw | Ours p50 (ms) | Raw p50 (ms) | Ours p99 (ms) | Raw p99 (ms) | CPU µs/cmd ours/raw | B/cmd ours/raw | GC pause µs/cmd ours/raw | Commands (ours/raw) | Errors |");
         text.AppendLine("|--------:|-----------:|----------:|---------:|--------------:|-------------:|--------------:|-------------:|--------------------:|----------------:|-------------------------:|--------------------:|-------:|");
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Callers} | {r.Ours.CommandsPerSecond:0} | {r.Raw.CommandsPerSecond:0} | {r.Ratio:0.00} | {r.Ours.P50Milliseconds:0.000} | {r.Raw.P50Milliseconds:0.000} | {r.Ours.P99Milliseconds:0.000} | {r.Raw.P99Milliseconds:0.000} | {r.Ours.CpuMicrosecondsPerCommand:0.0}/{r.Raw.CpuMicrosecondsPerCommand:0.0} | {r.Ours.KilobytesPerCommand:0.0}/{r.Raw.KilobytesPerCommand:0.0} | {r.Ours.GcPauseMicrosecondsPerCommand:0.0}/{r.Raw.GcPauseMicrosecondsPerCommand:0.0} | {r.Ours.Commands}/{r.Raw.Commands} | {r.Ours.Errors + r.Raw.Errors} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Callers} | {r.Ours.CommandsPerSecond:0} | {r.Raw.CommandsPerSecond:0} | {r.Ratio:0.00} | {r.Ours.P50Milliseconds:0.000} | {r.Raw.P50Milliseconds:0.000} | {r.Ours.P99Milliseconds:0.000} | {r.Raw.P99Milliseconds:0.000} | {r.Ours.CpuMicrosecondsPerCommand:0.0}/{r.Raw.CpuMicrosecondsPerCommand:0.0} | {r.Ours.KilobytesPerCommand * 1024:0}/{r.Raw.KilobytesPerCommand * 1024:0} | {r.Ours.GcPauseMicrosecondsPerCommand:0.0}/{r.Raw.GcPauseMicrosecondsPerCommand:0.0} | {r.Ours.Commands}/{r.Raw.Commands} | {r.Ours.Errors + r.Raw.Errors} |");
         }
 
         return text.ToString();

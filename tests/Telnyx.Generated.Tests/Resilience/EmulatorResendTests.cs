@@ -28,8 +28,8 @@ public class EmulatorResendTests
         var stall = new StallClock(Stall);
         await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { TimeProvider = stall });
         var log = new LogCapture();
-        // Default options but MaxRetries 1: exactly one resend, even if a loaded machine made the resend itself slower than ResendAfter.
-        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl, MaxRetries = 1, Logger = log });
+        // Default options: one resend per attempt, so exactly one, even if a loaded machine made the resend slower than ResendAfter.
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl, Logger = log });
         await WarmUpAsync(emulator, client, log);
         var call = emulator.CreateCall();
         emulator.FailNext(1, EmulatorFault.Delayed(Stall));

@@ -19,7 +19,11 @@ internal sealed class LogCapture : ILogger
             ? pairs.ToDictionary(p => p.Key, p => p.Value)
             : new Dictionary<string, object?>();
         Lines.Enqueue((logLevel, formatter(state, exception), values, exception));
+        Logged?.Invoke(values);
     }
+
+    /// <summary>Called with each line's values as it is logged, on the logging thread.</summary>
+    public Action<IReadOnlyDictionary<string, object?>>? Logged { get; set; }
 
     /// <summary>Everything a reader of the logs could see.</summary>
     public IEnumerable<string> AllText() =>

@@ -5,12 +5,14 @@ namespace Telnyx.Generated.Tests.Resilience;
 /// <summary>
 /// Telnyx's command-retry guidance: an attempt silent for <c>ResendAfter</c> is sent again, identically, where a repeat
 /// is safe (the spec's <c>command-id</c> and <c>idempotent</c>), and a 500 is retried at once. The TestClock fires the
-/// ResendAfter timer at once, so a "hang" step is a silence, and never a race with an answer.
+/// ResendAfter timer at once, so a "hang" step is a silence, and never a race with an answer. Resends have their own
+/// budget (one per attempt, <see cref="Telnyx.Generated.Http.ResendOnSilence.MaxResendsPerCommand"/> per command) beside MaxRetries.
 /// </summary>
 public class ResendTests
 {
     private static readonly TimeSpan RealTimeout = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan ResendAfter = TimeSpan.FromMilliseconds(500);
+    private const int ResendOnSilenceLimit = Telnyx.Generated.Http.ResendOnSilence.MaxResendsPerCommand;
 
     private static (TelnyxClient Client, TestClock Clock, LogCapture Log) Client(ScriptedTelnyx telnyx, TimeSpan? timeout = null, Action<TelnyxClientOptions>? configure = null)
     {
@@ -28,13 +30,11 @@ public class ResendTests
 
     private static List<object?> Logged(LogCapture log, string key) => log.Lines.Select(l => l.Values[key]).ToList();
 
-    // MaxRetries 1 allows one resend only: with more, the instant clock would start the next resend while the first
-    // is still answering (right, but a race for this test).
     [TestCaseSource(typeof(Actions), nameof(Actions.RetriedOnAnyFailure))]
     public async Task A_silent_attempt_is_resent_identically_and_the_first_answer_wins(string action)
     {
         using var telnyx = new ScriptedTelnyx("hang, 200");
-        var (client, clock, log) = Client(telnyx, configure: o => o.MaxRetries = 1);
+        var (client, clock, log) = Client(telnyx);
         using var _ = client;
 
         var response = await Actions.Call(client, action);
@@ -60,7 +60,7 @@ public class ResendTests
     public async Task The_commands_own_command_id_is_resent_with_it()
     {
         using var telnyx = new ScriptedTelnyx("hang, 200");
-        var (client, _, _) = Client(telnyx, configure: o => o.MaxRetries = 1);
+        var (client, _, _) = Client(telnyx);
         using var __ = client;
 
         await Actions.Call(client, Actions.WithCommandId[0]);
@@ -71,7 +71,7 @@ public class ResendTests
     }
 
     [Test]
-    public async Task Each_further_silence_resends_again_until_MaxRetries_is_spent_and_Timeout_bounds_each_attempt()
+    public async Task Silence_on_every_attempt_is_bounded_by_MaxRetries_plus_the_resend_limit_and_Timeout_bounds_each_attempt()
     {
         using var telnyx = new ScriptedTelnyx("hang");
         var limit = TimeSpan.FromMilliseconds(100);
@@ -80,57 +80,77 @@ public class ResendTests
 
         var ex = await Assert.ThrowsAsync<TelnyxTimeoutException>(() => Actions.Call(client, "send_dtmf"));
 
-        Assert.That(ex!.Attempts, Is.EqualTo(3), "MaxRetries 2: the first attempt and two resends, and no retry after");
-        Assert.That(telnyx.Attempts, Is.EqualTo(3));
-        Assert.That(Logged(log, "Reason").Order(), Is.EqualTo(new[] { "first", "silence", "silence" }));
-        // The first to time out ends the call; the others are cancelled for it, unless their own timeouts fired in the same tick.
-        Assert.That(Logged(log, "Status"), Has.Some.EqualTo("timeout").And.All.AnyOf("timeout", "superseded"));
+        // MaxRetries 2 and at most one resend per attempt, two per command: the first attempt and its resend, a retry
+        // and its resend, a last retry alone.
+        Assert.That(ex!.Attempts, Is.EqualTo(1 + 2 + ResendOnSilenceLimit));
+        Assert.That(telnyx.Attempts, Is.EqualTo(5));
+        Assert.That(Logged(log, "Reason").Order(), Is.EqualTo(new[] { "first", "retry", "retry", "silence", "silence" }));
+        Assert.That(Logged(log, "Status"), Has.All.EqualTo("timeout"), "a timeout worth retrying cancels nobody: each attempt ran to its own");
     }
 
     [Test]
-    public async Task A_failure_answered_first_wins_and_the_silent_attempt_is_cancelled()
+    public async Task A_resends_503_does_not_cancel_the_original_which_then_succeeds()
     {
-        using var telnyx = new ScriptedTelnyx("hang, 503");
-        var (client, _, log) = Client(telnyx, configure: o => o.MaxRetries = 1);
+        using var telnyx = new ScriptedTelnyx("held 200, 503");
+        var (client, _, log) = Client(telnyx);
+        using var _ = client;
+        log.Logged = line => { if (line["Attempt"] is 2) telnyx.Release(); }; // the original answers once the resend's 503 is in
+
+        var response = await Actions.Call(client, "refer");
+
+        Assert.That(response.Data?.Result, Is.EqualTo("ok"));
+        Assert.That(telnyx.Attempts, Is.EqualTo(2), "no retry: the command succeeded");
+        var byAttempt = log.Lines.ToDictionary(l => (int)l.Values["Attempt"]!, l => l.Values);
+        Assert.That((byAttempt[1]["Reason"], byAttempt[1]["Status"]), Is.EqualTo(("first", "200")));
+        Assert.That((byAttempt[2]["Reason"], byAttempt[2]["Status"]), Is.EqualTo(("silence", "503")));
+    }
+
+    [Test]
+    public async Task A_failure_no_repeat_can_change_ends_the_command_and_cancels_the_silent_attempt()
+    {
+        using var telnyx = new ScriptedTelnyx("hang, 422");
+        var (client, _, log) = Client(telnyx);
         using var _ = client;
 
         var ex = await Assert.ThrowsAsync<TelnyxApiException>(() => Actions.Call(client, "refer"));
 
-        Assert.That(ex!.StatusCode, Is.EqualTo(503));
+        Assert.That(ex!.StatusCode, Is.EqualTo(422));
         Assert.That(ex.Attempts, Is.EqualTo(2));
-        Assert.That(Logged(log, "Status"), Is.EqualTo(new[] { "503", "superseded" }));
+        Assert.That(Logged(log, "Status"), Is.EqualTo(new[] { "422", "superseded" }));
     }
 
     [Test]
-    public async Task A_failure_answered_first_goes_to_the_retry_rules_with_their_backoff()
+    public async Task A_stall_then_a_503_is_still_retried_with_its_backoff()
     {
         using var telnyx = new ScriptedTelnyx("hang, 503, 200");
-        // ResendAfter on the real clock: the next resend must not overtake the 503 on its way to the retry rules.
-        var clock = new TestClock(RealTimeout, alsoReal: ResendAfter);
+        // Timeout and ResendAfter on the real clock: the stalled first attempt times out a second after the resend's 503.
+        var timeout = TimeSpan.FromMilliseconds(1500);
+        var clock = new TestClock(timeout, alsoReal: ResendAfter);
         var log = new LogCapture();
-        using var client = telnyx.Client(clock, o => { o.Timeout = RealTimeout; o.ResendAfter = ResendAfter; o.Logger = log; });
+        using var client = telnyx.Client(clock, o => { o.Timeout = timeout; o.ResendAfter = ResendAfter; o.Logger = log; });
 
         var response = await Actions.Call(client, "refer");
 
         Assert.That(response.Data?.Result, Is.EqualTo("ok"));
         Assert.That(telnyx.Attempts, Is.EqualTo(3));
         Assert.That(clock.Delays, Has.Count.EqualTo(1).And.All.GreaterThan(TimeSpan.Zero), "the 503 waited for its backoff");
-        Assert.That(Logged(log, "Reason"), Is.EqualTo(new[] { "silence", "first", "retry" }), "the resend's 503, the first attempt cancelled for it, the retry");
-        Assert.That(Logged(log, "Status"), Is.EqualTo(new[] { "503", "superseded", "200" }));
+        Assert.That(Logged(log, "Reason"), Is.EqualTo(new[] { "silence", "first", "retry" }), "the resend's 503, the first attempt's timeout, the retry");
+        Assert.That(Logged(log, "Status"), Is.EqualTo(new[] { "503", "timeout", "200" }));
     }
 
     [Test]
-    public async Task MaxRetries_zero_allows_no_resend()
+    public async Task MaxRetries_zero_still_resends_on_silence_but_never_retries()
     {
         using var telnyx = new ScriptedTelnyx("hang");
         var limit = TimeSpan.FromMilliseconds(100);
-        var (client, clock, _) = Client(telnyx, limit, o => o.MaxRetries = 0);
+        var (client, clock, log) = Client(telnyx, limit, o => o.MaxRetries = 0);
         using var _ = client;
 
         var ex = await Assert.ThrowsAsync<TelnyxTimeoutException>(() => Actions.Call(client, "refer"));
 
-        Assert.That(ex!.Attempts, Is.EqualTo(1));
-        Assert.That(clock.Delays, Is.Empty);
+        Assert.That(ex!.Attempts, Is.EqualTo(2));
+        Assert.That(Logged(log, "Reason").Order(), Is.EqualTo(new[] { "first", "silence" }));
+        Assert.That(clock.Delays, Is.EqualTo(new[] { ResendAfter }), "the silence, and no backoff");
     }
 
     private static IEnumerable<TestCaseData> NeverTwice() =>
@@ -226,7 +246,7 @@ public class ResendTests
         // Whichever request of a command reaches the server first is never answered; the other is.
         var seen = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         using var server = new LoopbackServer((_, body) => seen.AddOrUpdate(body, 1, (_, n) => n + 1) == 1 ? Behaviour.NeverAnswer : Behaviour.Ok);
-        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = "KEY_test", BaseUrl = server.BaseUrl, ResendAfter = TimeSpan.FromMilliseconds(50), MaxRetries = 1 });
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = "KEY_test", BaseUrl = server.BaseUrl, ResendAfter = TimeSpan.FromMilliseconds(50) });
 
         var calls = Enumerable.Range(0, 200).Select(i => Task.Run(() => Actions.Call(client, Actions.WithCommandId[i % Actions.WithCommandId.Length], callControlId: $"v3:call-{i}")));
         var responses = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));

@@ -9,7 +9,8 @@ namespace Telnyx.Generated.Tests.Resilience;
 /// A MockHttp Telnyx that answers attempt n with step n of a script (the last step repeats), e.g.
 /// <c>"503 retry-after=2, 200"</c>. Steps: a status with optional headers (<c>retry-after=</c>, <c>retry-after-date=+s</c>,
 /// <c>retry-after-ms=</c>, <c>x-should-retry=</c>, <c>body=</c> name of a canned body), <c>refused</c> (nothing sent),
-/// <c>reset</c> (sent, connection lost before the answer), <c>hang</c> (never answers).
+/// <c>reset</c> (sent, connection lost before the answer), <c>hang</c> (never answers), <c>held 200</c> (answers as
+/// the rest of the step says once <see cref="Release"/> is called).
 /// </summary>
 internal sealed class ScriptedTelnyx : IDisposable
 {
@@ -47,6 +48,10 @@ internal sealed class ScriptedTelnyx : IDisposable
     public ConcurrentQueue<HttpRequestMessage> Requests { get; } = new();
 
     private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Lets every <c>held</c> attempt answer.</summary>
+    public void Release() => _release.TrySetResult();
 
     /// <summary>Completes when the first attempt reaches the server.</summary>
     public Task FirstRequest => _firstRequest.Task;
@@ -77,6 +82,12 @@ internal sealed class ScriptedTelnyx : IDisposable
         _firstRequest.TrySetResult();
         Sent.Enqueue(request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken));
         var step = _steps[Math.Min(n, _steps.Length) - 1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (step[0] == "held")
+        {
+            await _release.Task.WaitAsync(cancellationToken);
+            step = step[1..];
+        }
+
         switch (step[0])
         {
             case "refused":
