@@ -50,6 +50,14 @@ public sealed class TelnyxOptions
     /// </summary>
     public TimeSpan WebhookDeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long <see cref="ITelnyxCallOutcomes.SendAsync"/> waits, after Telnyx accepted the command, for its outcome
+    /// event before throwing <see cref="TelnyxOutcomeTimeoutException"/>. Default 2 minutes: a refer's outcome comes when
+    /// the target answers or gives up, which can take a minute of ringing, and a webhook Telnyx has to deliver again
+    /// comes seconds later still; SIPREC's outcome comes within seconds. At most 1 day.
+    /// </summary>
+    public TimeSpan OutcomeTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The core client options these settings describe.</summary>
     /// <returns>A new <see cref="TelnyxClientOptions"/>.</returns>
     public TelnyxClientOptions ToClientOptions() => new()

@@ -57,6 +57,11 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
             failures.Add("Telnyx:WebhookDeduplicationWindow must be positive.");
         }
 
+        if (options.OutcomeTimeout <= TimeSpan.Zero || options.OutcomeTimeout > TimeSpan.FromDays(1))
+        {
+            failures.Add("Telnyx:OutcomeTimeout must be positive and at most 1 day (default 00:02:00).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

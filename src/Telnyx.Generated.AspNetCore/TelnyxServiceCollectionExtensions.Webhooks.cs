@@ -74,5 +74,10 @@ public static partial class TelnyxServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TelnyxWebhookMetrics>();
         services.TryAddSingleton<TelnyxWebhookEndpoint>();
+        services.TryAddSingleton<OutcomeRouter>();
+        services.TryAddSingleton<OutcomeTelemetry>();
+        services.TryAddSingleton<IOutcomeRelay, LocalOutcomeRelay>();
+        services.TryAddTransient<ITelnyxCallOutcomes>(provider => ActivatorUtilities.CreateInstance<TelnyxCallOutcomes>(
+            provider, provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 }

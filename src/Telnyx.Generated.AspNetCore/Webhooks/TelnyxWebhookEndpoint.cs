@@ -10,13 +10,14 @@ namespace Telnyx.Generated.AspNetCore;
 
 /// <summary>
 /// The request handler behind <c>MapTelnyxWebhooks</c>: read the raw body (size-limited), verify, parse, claim the
-/// event id, dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as
+/// event id, pass it to the outcome relay (<see cref="ITelnyxCallOutcomes"/>), dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as
 /// received: it is never decoded and re-encoded before verification. Each delivery gets one span, one count and the
 /// handler and store durations (<see cref="TelnyxWebhookTelemetry"/>, <see cref="TelnyxWebhookMetrics"/>).
 /// </summary>
 internal sealed class TelnyxWebhookEndpoint(
     TelnyxWebhookVerifier verifier,
     ITelnyxWebhookDeduplicator deduplicator,
+    IOutcomeRelay outcomes,
     TelnyxWebhookMetrics metrics,
     IOptions<TelnyxOptions> options,
     ILogger<TelnyxWebhookEndpoint> logger)
@@ -95,6 +96,9 @@ internal sealed class TelnyxWebhookEndpoint(
                 return;
             }
         }
+
+        // Accepted: an awaited command's outcome is known now, whatever the handlers do.
+        await outcomes.AcceptAsync(webhookEvent, body, aborted).ConfigureAwait(false);
 
         int handlers;
         var handlersStarted = Stopwatch.GetTimestamp();
