@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
-/// Opens the connection <c>AddTelnyxRedisWebhookDeduplication(string)</c> owns while the host starts, so the first
+/// Opens the connection <c>AddTelnyxRedis(string)</c> owns while the host starts, so the first
 /// webhooks do not block request threads connecting.
 /// </summary>
 internal sealed class RedisConnectionAtStart(IServiceProvider services) : IHostedService

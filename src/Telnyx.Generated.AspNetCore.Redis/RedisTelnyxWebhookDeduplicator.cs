@@ -6,7 +6,7 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
 /// One key per event id, <c>{KeyPrefix}{id}</c>, holding only its state: a claim (a random token per claim,
-/// expiring after <see cref="TelnyxRedisWebhookDeduplicationOptions.ClaimLease"/>) or <c>done</c> (expiring after
+/// expiring after <see cref="TelnyxRedisOptions.ClaimLease"/>) or <c>done</c> (expiring after
 /// <see cref="TelnyxOptions.WebhookDeduplicationWindow"/>). Every step is one atomic Redis command, so two instances
 /// claiming the same id at the same instant cannot both win. A Redis error or timeout is thrown, never taken for a
 /// duplicate: the endpoint then answers 500 and Telnyx redelivers. Each command is a span under the delivery's
@@ -15,7 +15,7 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 internal sealed class RedisTelnyxWebhookDeduplicator(
     IConnectionMultiplexer redis,
     IOptions<TelnyxOptions> telnyx,
-    IOptions<TelnyxRedisWebhookDeduplicationOptions> options) : ITelnyxWebhookDeduplicator, IHealthCheck
+    IOptions<TelnyxRedisOptions> options) : ITelnyxWebhookDeduplicator, IHealthCheck
 {
     // Deletes the key only while it still holds this claim: never a done mark, nor a claim taken since this one expired.
     private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";

@@ -5,10 +5,13 @@ using StackExchange.Redis;
 using Telnyx.Generated.AspNetCore;
 using Telnyx.Generated.AspNetCore.Redis;
 
-// In the DI namespace, like AddTelnyx, so `services.AddTelnyxRedisWebhookDeduplication(...)` needs no extra using.
+// In the DI namespace, like AddTelnyx, so `services.AddTelnyxRedis(...)` needs no extra using.
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Makes Telnyx webhook handlers run once per event across every app instance sharing one Redis.</summary>
+/// <summary>
+/// The one registration for apps that run several instances sharing one Redis: everything those instances must agree on
+/// (today, which webhook events have been handled) lives in Redis instead of each instance's memory.
+/// </summary>
 public static class TelnyxRedisServiceCollectionExtensions
 {
     /// <summary>
@@ -17,7 +20,7 @@ public static class TelnyxRedisServiceCollectionExtensions
     /// event claims its id atomically, runs the handlers and marks it done for <c>WebhookDeduplicationWindow</c>; a
     /// copy arriving meanwhile or afterwards, at any instance, is answered 200 without running them; a copy of an
     /// attempt whose handler threw runs them again. A claim left by an instance that died mid-handler expires after
-    /// <see cref="TelnyxRedisWebhookDeduplicationOptions.ClaimLease"/>. While Redis is unreachable or slower than the
+    /// <see cref="TelnyxRedisOptions.ClaimLease"/>. While Redis is unreachable or slower than the
     /// configuration's <c>asyncTimeout</c> (5 s by default), webhooks are answered 500, so Telnyx delivers them again;
     /// never 200 without the handlers running. The connection opens while the host starts (Redis down then delays the
     /// start by the configuration's <c>connectTimeout</c> or <c>syncTimeout</c>, 5 s by default) and reconnects by itself.
@@ -26,10 +29,10 @@ public static class TelnyxRedisServiceCollectionExtensions
     /// <param name="configuration">The StackExchange.Redis configuration string.</param>
     /// <param name="configure">Sets the key prefix and the claim lease; null keeps the defaults.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddTelnyxRedisWebhookDeduplication(
+    public static IServiceCollection AddTelnyxRedis(
         this IServiceCollection services,
         string configuration,
-        Action<TelnyxRedisWebhookDeduplicationOptions>? configure = null)
+        Action<TelnyxRedisOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
@@ -42,16 +45,16 @@ public static class TelnyxRedisServiceCollectionExtensions
 
     /// <summary>
     /// Replaces the in-memory de-duplicator with one in Redis over <paramref name="connection"/>, which stays yours
-    /// (it is not disposed). Same behaviour as <see cref="AddTelnyxRedisWebhookDeduplication(IServiceCollection, string, Action{TelnyxRedisWebhookDeduplicationOptions}?)"/>.
+    /// (it is not disposed). Same behaviour as <see cref="AddTelnyxRedis(IServiceCollection, string, Action{TelnyxRedisOptions}?)"/>.
     /// </summary>
     /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
     /// <param name="connection">An existing connection, for example the app's own singleton.</param>
     /// <param name="configure">Sets the key prefix and the claim lease; null keeps the defaults.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddTelnyxRedisWebhookDeduplication(
+    public static IServiceCollection AddTelnyxRedis(
         this IServiceCollection services,
         IConnectionMultiplexer connection,
-        Action<TelnyxRedisWebhookDeduplicationOptions>? configure = null)
+        Action<TelnyxRedisOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connection);
@@ -61,17 +64,17 @@ public static class TelnyxRedisServiceCollectionExtensions
     private static IServiceCollection AddRedisDeduplicator(
         this IServiceCollection services,
         Func<IServiceProvider, IConnectionMultiplexer> connection,
-        Action<TelnyxRedisWebhookDeduplicationOptions>? configure)
+        Action<TelnyxRedisOptions>? configure)
     {
-        services.AddOptions<TelnyxRedisWebhookDeduplicationOptions>()
+        services.AddOptions<TelnyxRedisOptions>()
             .Configure(options => configure?.Invoke(options))
-            .Validate(options => options.ClaimLease > TimeSpan.Zero, "TelnyxRedisWebhookDeduplicationOptions.ClaimLease must be positive.")
-            .Validate(options => !string.IsNullOrEmpty(options.KeyPrefix), "TelnyxRedisWebhookDeduplicationOptions.KeyPrefix must not be empty.")
+            .Validate(options => options.ClaimLease > TimeSpan.Zero, "TelnyxRedisOptions.ClaimLease must be positive.")
+            .Validate(options => !string.IsNullOrEmpty(options.KeyPrefix), "TelnyxRedisOptions.KeyPrefix must not be empty.")
             .ValidateOnStart();
         services.Replace(ServiceDescriptor.Singleton<ITelnyxWebhookDeduplicator>(provider => new RedisTelnyxWebhookDeduplicator(
             connection(provider),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
-            provider.GetRequiredService<IOptions<TelnyxRedisWebhookDeduplicationOptions>>())));
+            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>())));
         return services;
     }
 }

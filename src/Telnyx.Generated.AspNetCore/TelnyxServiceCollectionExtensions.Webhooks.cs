@@ -53,7 +53,7 @@ public static partial class TelnyxServiceCollectionExtensions
     /// Remembers handled event ids in the registered <c>IDistributedCache</c> instead of in memory, so redeliveries
     /// to any app instance are recognised. Add the cache itself too. Best effort: two copies of one event reaching two
     /// instances at the same moment can both run (see <see cref="DistributedCacheTelnyxWebhookDeduplicator"/>); with
-    /// Redis, use <c>AddTelnyxRedisWebhookDeduplication</c> from <c>Telnyx.Generated.AspNetCore.Redis</c>, which is atomic.
+    /// Redis, use <c>AddTelnyxRedis</c> from <c>Telnyx.Generated.AspNetCore.Redis</c>, which is atomic.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>

@@ -96,7 +96,7 @@ public class ClaimLeaseTests
     }
 
     private Task<TwoInstances> StartAsync(string prefix, SlowRuns runs) => TwoInstances.StartAsync(
-        s => s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o =>
+        s => s.AddTelnyxRedis(_redis.Configuration, o =>
         {
             o.KeyPrefix = prefix;
             o.ClaimLease = ShortLease;

@@ -35,7 +35,7 @@ public class RedisDeduplicationTests
     public async Task Copies_delivered_to_two_instances_at_the_same_instant_run_the_handlers_once()
     {
         const int Count = 250;
-        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration));
+        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(_redis.Configuration));
         var answers = new ConcurrentBag<(HttpStatusCode A, HttpStatusCode B)>();
 
         await Parallel.ForEachAsync(Enumerable.Range(0, Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
@@ -55,7 +55,7 @@ public class RedisDeduplicationTests
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var apps = await TwoInstances.StartAsync(
-            s => s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o => o.KeyPrefix = "test:inflight:"),
+            s => s.AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:inflight:"),
             _ =>
             {
                 started.TrySetResult();
@@ -97,7 +97,7 @@ public class RedisDeduplicationTests
     {
         var failures = 1;
         await using var apps = await TwoInstances.StartAsync(
-            s => s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o => o.KeyPrefix = "test:throwing:"),
+            s => s.AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:throwing:"),
             _ => Interlocked.Exchange(ref failures, 0) == 1 ? Task.FromException(new InvalidOperationException("transfer failed")) : Task.CompletedTask);
         var body = Events.ReferStarted("evt-throwing");
 
@@ -128,7 +128,7 @@ public class RedisDeduplicationTests
         await using var apps = await TwoInstances.StartAsync(s =>
         {
             var lease = leases.Dequeue();
-            s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o =>
+            s.AddTelnyxRedis(_redis.Configuration, o =>
             {
                 o.KeyPrefix = "test:lease:";
                 o.ClaimLease = lease;
@@ -164,7 +164,7 @@ public class RedisDeduplicationTests
         await using var apps = await TwoInstances.StartAsync(s =>
         {
             var lease = leases.Dequeue();
-            s.AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o =>
+            s.AddTelnyxRedis(_redis.Configuration, o =>
             {
                 o.KeyPrefix = "test:takeover:";
                 o.ClaimLease = lease;
@@ -194,7 +194,7 @@ public class RedisDeduplicationTests
         var options = ConfigurationOptions.Parse(_redis.Configuration);
         options.AsyncTimeout = 300;
         await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
-        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(connection, o => o.KeyPrefix = "test:timeout:"));
+        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(connection, o => o.KeyPrefix = "test:timeout:"));
         var body = Events.ReferStarted("evt-timeout");
         var server = _admin.GetServer(_admin.GetEndPoints()[0]);
         var key = await WatchKeyAsync("test:timeout:evt-timeout");
@@ -226,7 +226,7 @@ public class RedisDeduplicationTests
     public async Task An_app_starts_while_Redis_is_unreachable_and_answers_500_without_running_the_handler()
     {
         var configuration = $"127.0.0.1:{LoopbackPort.Free()},connectTimeout=300,asyncTimeout=300,syncTimeout=300"; // nothing listens there
-        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(configuration));
+        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(configuration));
 
         using var response = await apps.A.PostAsync(Events.ReferStarted("evt-no-redis"));
 
@@ -249,7 +249,7 @@ public class RedisDeduplicationTests
         var connections = new Queue<IConnectionMultiplexer>([connectionA, connectionB]);
         var runs = 0;
         await using var apps = await TwoInstances.StartAsync(
-            s => s.AddTelnyxRedisWebhookDeduplication(connections.Dequeue()),
+            s => s.AddTelnyxRedis(connections.Dequeue()),
             _ =>
             {
                 if (Interlocked.Increment(ref runs) == KillAtRun)

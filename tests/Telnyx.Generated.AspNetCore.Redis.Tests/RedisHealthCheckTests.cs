@@ -26,7 +26,7 @@ public class RedisHealthCheckTests
         await using var app = await WebhookApp.StartAsync(
             s =>
             {
-                s.AddTelnyxRedisWebhookDeduplication(connection);
+                s.AddTelnyxRedis(connection);
                 s.AddHealthChecks().AddTelnyxWebhookDeduplication(timeout: TimeSpan.FromMilliseconds(500));
             },
             configureApp: a => a.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteDescription }));
@@ -54,7 +54,7 @@ public class RedisHealthCheckTests
         await using var app = await WebhookApp.StartAsync(
             s =>
             {
-                s.AddTelnyxRedisWebhookDeduplication(configuration);
+                s.AddTelnyxRedis(configuration);
                 s.AddHealthChecks().AddTelnyxWebhookDeduplication();
             },
             configureApp: a => a.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteDescription }));

@@ -39,7 +39,7 @@ public class RedisTelemetryTests
     {
         var failures = 1;
         await using var app = await WebhookApp.StartAsync(s => s
-            .AddTelnyxRedisWebhookDeduplication(_redis.Configuration, o => o.KeyPrefix = "test:otel:")
+            .AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:otel:")
             .AddTelnyxWebhookHandler<TelnyxWebhookEvent>((_, _, _) => Interlocked.Exchange(ref failures, 0) == 1 ? throw new InvalidOperationException("once") : Task.CompletedTask));
 
         (await app.PostAsync(Events.ReferStarted("evt-otel-redis"))).Dispose(); // the handler throws: claim, then release
@@ -67,7 +67,7 @@ public class RedisTelemetryTests
     public async Task Redis_down_is_store_unavailable_with_the_failed_command_and_counted()
     {
         var configuration = $"127.0.0.1:{LoopbackPort.Free()},connectTimeout=300,asyncTimeout=300,syncTimeout=300"; // nothing listens there
-        await using var app = await WebhookApp.StartAsync(s => s.AddTelnyxRedisWebhookDeduplication(configuration));
+        await using var app = await WebhookApp.StartAsync(s => s.AddTelnyxRedis(configuration));
         using var deliveries = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), TelnyxTelemetry.WebhooksMeterName, "telnyx.webhook.deliveries");
         using var store = new MetricCollector<double>(app.Services.GetRequiredService<IMeterFactory>(), TelnyxTelemetry.WebhooksMeterName, "telnyx.webhook.deduplication.duration");
 

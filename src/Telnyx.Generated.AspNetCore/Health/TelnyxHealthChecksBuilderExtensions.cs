@@ -9,7 +9,7 @@ public static class TelnyxHealthChecksBuilderExtensions
 {
     /// <summary>
     /// Checks the store of the registered <see cref="ITelnyxWebhookDeduplicator"/>: with Redis
-    /// (<c>AddTelnyxRedisWebhookDeduplication</c>), a <c>PING</c> on the connection the de-duplicator uses; with
+    /// (<c>AddTelnyxRedis</c>), a <c>PING</c> on the connection the de-duplicator uses; with
     /// <c>AddTelnyxDistributedWebhookDeduplication</c>, a probe key written to the <c>IDistributedCache</c> and read back;
     /// in memory, always healthy. A de-duplicator of your own is checked when it implements <see cref="IHealthCheck"/>.
     /// While the store is down the webhook endpoint answers 500 and Telnyx delivers again, so a failing check means

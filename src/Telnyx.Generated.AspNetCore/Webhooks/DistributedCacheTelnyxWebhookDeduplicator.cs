@@ -16,7 +16,7 @@ namespace Telnyx.Generated.AspNetCore;
 /// their handlers (measured over Redis with two instances: 143 to 191 of 200 simultaneous pairs ran twice). Copies seconds apart,
 /// like Telnyx's redeliveries, are recognised. The claim lasts the whole window, so an instance that dies mid-handler
 /// leaves the event marked and its redeliveries skipped until the window ends. With Redis, use
-/// <c>AddTelnyxRedisWebhookDeduplication</c> from the <c>Telnyx.Generated.AspNetCore.Redis</c> package instead: its
+/// <c>AddTelnyxRedis</c> from the <c>Telnyx.Generated.AspNetCore.Redis</c> package instead: its
 /// claim is atomic and expires after a lease. Each cache call is a child span of the delivery's span
 /// (<c>get</c>, <c>set</c>, <c>remove</c>); <see cref="CheckHealthAsync"/> writes and reads back a probe key.
 /// </remarks>

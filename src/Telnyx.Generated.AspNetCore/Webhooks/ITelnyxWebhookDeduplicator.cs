@@ -5,7 +5,7 @@ namespace Telnyx.Generated.AspNetCore;
 /// the id (<see cref="TryBeginAsync"/>), runs the handlers, then marks it done (<see cref="CompleteAsync"/>) or,
 /// when a handler threw, releases the claim (<see cref="AbandonAsync"/>) so Telnyx's redelivery runs them again.
 /// The default (<see cref="InMemoryTelnyxWebhookDeduplicator"/>) works for one app instance; for several instances use
-/// the <c>Telnyx.Generated.AspNetCore.Redis</c> package (<c>services.AddTelnyxRedisWebhookDeduplication(...)</c>).
+/// the <c>Telnyx.Generated.AspNetCore.Redis</c> package (<c>services.AddTelnyxRedis(...)</c>).
 /// </summary>
 public interface ITelnyxWebhookDeduplicator
 {

@@ -30,7 +30,7 @@ public static class RedisDeduplicatorMemory
             await using var redis = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},allowAdmin=true");
             var services = new ServiceCollection()
                 .AddTelnyx(o => o.ApiKey = "unused")
-                .AddTelnyxRedisWebhookDeduplication(redis);
+                .AddTelnyxRedis(redis);
             await using var provider = services.BuildServiceProvider();
             var dedup = provider.GetRequiredService<ITelnyxWebhookDeduplicator>();
             var info = redis.GetServer(redis.GetEndPoints()[0]);

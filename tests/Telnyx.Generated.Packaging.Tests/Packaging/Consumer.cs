@@ -22,7 +22,7 @@ internal static class Consumer
 
         var services = new ServiceCollection();
         services.AddTelnyx(o => { o.BaseUrl = new Uri(args[0]); o.ApiKey = args[1]; });
-        services.AddTelnyxRedisWebhookDeduplication("127.0.0.1:6379", o => o.KeyPrefix = "consumer:");
+        services.AddTelnyxRedis("127.0.0.1:6379", o => o.KeyPrefix = "consumer:");
         await using var provider = services.BuildServiceProvider();
         var telnyx = provider.GetRequiredService<ITelnyxClient>();
         var response = await telnyx.Calls.Actions.UpdateClientStateAsync(args[2], new UpdateClientStateRequest { ClientState = "Y29uc3VtZXI=" });

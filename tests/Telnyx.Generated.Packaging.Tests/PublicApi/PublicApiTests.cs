@@ -16,7 +16,7 @@ public class PublicApiTests
     {
         yield return new TestCaseData(typeof(TelnyxClient).Assembly).SetArgDisplayNames("Telnyx.Generated");
         yield return new TestCaseData(typeof(AspNetCore.TelnyxOptions).Assembly).SetArgDisplayNames("Telnyx.Generated.AspNetCore");
-        yield return new TestCaseData(typeof(AspNetCore.Redis.TelnyxRedisWebhookDeduplicationOptions).Assembly).SetArgDisplayNames("Telnyx.Generated.AspNetCore.Redis");
+        yield return new TestCaseData(typeof(AspNetCore.Redis.TelnyxRedisOptions).Assembly).SetArgDisplayNames("Telnyx.Generated.AspNetCore.Redis");
         yield return new TestCaseData(typeof(Testing.TelnyxEmulator).Assembly).SetArgDisplayNames("Telnyx.Generated.Testing");
     }
 

@@ -1,7 +1,7 @@
 namespace Telnyx.Generated.AspNetCore.Redis;
 
-/// <summary>How <c>AddTelnyxRedisWebhookDeduplication</c> keeps event ids in Redis. The done window is <see cref="TelnyxOptions.WebhookDeduplicationWindow"/>.</summary>
-public sealed class TelnyxRedisWebhookDeduplicationOptions
+/// <summary>How <c>AddTelnyxRedis</c> keeps its state in Redis. The de-duplication window is <see cref="TelnyxOptions.WebhookDeduplicationWindow"/>.</summary>
+public sealed class TelnyxRedisOptions
 {
     /// <summary>
     /// The prefix of every key, followed by the event id. Default <c>telnyx:webhook:</c>; give each app its own when
