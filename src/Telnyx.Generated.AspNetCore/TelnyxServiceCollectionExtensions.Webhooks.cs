@@ -74,7 +74,8 @@ public static partial class TelnyxServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<TelnyxWebhookMetrics>();
         services.TryAddSingleton<TelnyxWebhookEndpoint>();
-        services.TryAddSingleton<OutcomeRouter>();
+        services.TryAddSingleton(provider => new OutcomeRouter(
+            provider.GetRequiredService<IOptions<TelnyxOptions>>(), provider.GetService<TimeProvider>()));
         services.TryAddSingleton<OutcomeTelemetry>();
         services.TryAddSingleton<IOutcomeRelay, LocalOutcomeRelay>();
         services.TryAddTransient<ITelnyxCallOutcomes>(provider => ActivatorUtilities.CreateInstance<TelnyxCallOutcomes>(

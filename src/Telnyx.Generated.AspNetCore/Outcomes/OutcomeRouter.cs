@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.AspNetCore;
@@ -5,13 +6,20 @@ namespace Telnyx.Generated.AspNetCore;
 /// <summary>
 /// This instance's waiters, per call in registration order, and the events that complete them. At most one waiter per
 /// operation and call: Telnyx's events carry no command id, so the outcomes of two refers in flight on one call could
-/// not be told apart; the second is refused before it is sent. An event id seen once on a call completes nothing again
-/// while that call has waiters.
+/// not be told apart; the second is refused before it is sent. An event id completes nothing again while its call has
+/// waiters, nor for <see cref="TelnyxOptions.OutcomeTimeout"/> after it completed one: the de-duplicator stops copies
+/// of a handled event, but a copy of one whose handler threw (released, so delivered again) reaches the router twice.
 /// </summary>
-internal sealed class OutcomeRouter
+internal sealed class OutcomeRouter(IOptions<TelnyxOptions> options, TimeProvider? timeProvider = null)
 {
     private readonly Dictionary<string, CallWaiters> _calls = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly TimeSpan _remember = options.Value.OutcomeTimeout;
+
+    // The ids of events that completed a waiter, oldest first, forgotten after _remember.
+    private readonly Queue<(string Id, long At)> _completedOrder = new();
+    private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
 
     /// <summary>How many waiters are registered: none may outlive its <c>SendAsync</c>.</summary>
     public int Waiting
@@ -71,7 +79,8 @@ internal sealed class OutcomeRouter
         var completed = new List<(OutcomeWaiter Waiter, bool Succeeded)>();
         lock (_gate)
         {
-            if (!_calls.TryGetValue(callControlId, out var call) || (webhookEvent.Id is { } id && !call.Seen.Add(id)))
+            var id = webhookEvent.Id;
+            if (!_calls.TryGetValue(callControlId, out var call) || (id is not null && (!call.Seen.Add(id) || _completed.Contains(id))))
             {
                 return 0;
             }
@@ -89,6 +98,11 @@ internal sealed class OutcomeRouter
             {
                 _calls.Remove(callControlId);
             }
+
+            if (id is not null && completed.Count > 0)
+            {
+                Remember(id);
+            }
         }
 
         // Outside the lock: continuations run asynchronously anyway, but nothing user-visible runs under it.
@@ -98,6 +112,18 @@ internal sealed class OutcomeRouter
         }
 
         return completed.Count;
+    }
+
+    private void Remember(string id)
+    {
+        var now = _time.GetTimestamp();
+        while (_completedOrder.TryPeek(out var oldest) && _time.GetElapsedTime(oldest.At, now) > _remember)
+        {
+            _completed.Remove(_completedOrder.Dequeue().Id);
+        }
+
+        _completed.Add(id);
+        _completedOrder.Enqueue((id, now));
     }
 
     /// <summary>The rule for two commands of one operation on one call, in one place for this instance and for Redis.</summary>
