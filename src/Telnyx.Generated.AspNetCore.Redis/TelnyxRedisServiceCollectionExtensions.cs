@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telnyx.Generated.AspNetCore;
@@ -40,7 +41,7 @@ public static class TelnyxRedisServiceCollectionExtensions
         connection.AbortOnConnectFail = false; // Redis down at start-up gives 500s until it is back, not an app that cannot start
         services.TryAddKeyedSingleton<IConnectionMultiplexer>(RedisConnectionAtStart.Key, (_, _) => ConnectionMultiplexer.Connect(connection));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectionAtStart>());
-        return services.AddRedisDeduplicator(provider => provider.GetRequiredKeyedService<IConnectionMultiplexer>(RedisConnectionAtStart.Key), configure);
+        return services.AddRedisServices(provider => provider.GetRequiredKeyedService<IConnectionMultiplexer>(RedisConnectionAtStart.Key), configure);
     }
 
     /// <summary>
@@ -58,10 +59,10 @@ public static class TelnyxRedisServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connection);
-        return services.AddRedisDeduplicator(_ => connection, configure);
+        return services.AddRedisServices(_ => connection, configure);
     }
 
-    private static IServiceCollection AddRedisDeduplicator(
+    private static IServiceCollection AddRedisServices(
         this IServiceCollection services,
         Func<IServiceProvider, IConnectionMultiplexer> connection,
         Action<TelnyxRedisOptions>? configure)
@@ -75,6 +76,12 @@ public static class TelnyxRedisServiceCollectionExtensions
             connection(provider),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
             provider.GetRequiredService<IOptions<TelnyxRedisOptions>>())));
+        services.Replace(ServiceDescriptor.Singleton<IOutcomeRelay>(provider => new RedisOutcomeRelay(
+            connection(provider),
+            provider.GetRequiredService<OutcomeRouter>(),
+            provider.GetRequiredService<IOptions<TelnyxOptions>>(),
+            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>(),
+            provider.GetRequiredService<ILogger<RedisOutcomeRelay>>())));
         return services;
     }
 }

@@ -14,8 +14,11 @@ namespace Telnyx.Generated.AspNetCore.Tests;
 /// </summary>
 internal sealed class OutcomeApp : IAsyncDisposable
 {
-    private OutcomeApp(TelnyxEmulator emulator, WebhookApp app, ConcurrentQueue<TelnyxWebhookEvent> handled, Hook hook)
+    private readonly bool _ownsEmulator;
+
+    private OutcomeApp(TelnyxEmulator emulator, WebhookApp app, ConcurrentQueue<TelnyxWebhookEvent> handled, Hook hook, bool ownsEmulator)
     {
+        _ownsEmulator = ownsEmulator;
         Emulator = emulator;
         App = app;
         Handled = handled;
@@ -60,6 +63,17 @@ internal sealed class OutcomeApp : IAsyncDisposable
     {
         var seed = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { SigningKeySeed = seed, WebhookRetryDelays = [] });
+        var app = await StartInstanceAsync(emulator, seed, settings, services, ownsEmulator: true);
+
+        // Nowhere listens on port 1: every delivery fails, so no outcome ever arrives.
+        emulator.DeliverWebhooksTo(deliver ? app.App.WebhookUrl : new Uri("http://127.0.0.1:1/"));
+        return app;
+    }
+
+    /// <summary>An app instance on <paramref name="emulator"/>, whose webhooks are signed with <paramref name="seed"/>; the emulator stays the caller's.</summary>
+    public static async Task<OutcomeApp> StartInstanceAsync(
+        TelnyxEmulator emulator, string seed, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool ownsEmulator = false)
+    {
         var handled = new ConcurrentQueue<TelnyxWebhookEvent>();
         var hook = new Hook();
         var all = new Dictionary<string, string?> { ["Telnyx:ApiKey"] = emulator.ApiKey, ["Telnyx:BaseUrl"] = emulator.BaseUrl.ToString() };
@@ -81,10 +95,7 @@ internal sealed class OutcomeApp : IAsyncDisposable
             },
             all,
             seed);
-
-        // Nowhere listens on port 1: every delivery fails, so no outcome ever arrives.
-        emulator.DeliverWebhooksTo(deliver ? app.WebhookUrl : new Uri("http://127.0.0.1:1/"));
-        return new OutcomeApp(emulator, app, handled, hook);
+        return new OutcomeApp(emulator, app, handled, hook, ownsEmulator);
     }
 
     /// <summary>Runs <paramref name="work"/> outside the current async flow, so a command it sends is not the one SendAsync observes.</summary>
@@ -99,7 +110,10 @@ internal sealed class OutcomeApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator)
+        {
+            await Emulator.DisposeAsync();
+        }
     }
 
     private sealed class Hook
