@@ -55,9 +55,9 @@ public sealed partial class TelnyxEmulator
             }
 
             _events.AddRange(produced.Select(p => p.Event));
+            Dispatch(produced); // under the lock: a call's events are queued in the order they happened
         }
 
-        Dispatch(produced);
         return (null, response);
     }
 
@@ -88,18 +88,11 @@ public sealed partial class TelnyxEmulator
             }
 
             call.Ended = true;
-        }
-
-        Dispatch(produced);
-    }
-
-    private void Dispatch(List<(EmulatedEvent Event, JsonObject Data)> produced)
-    {
-        foreach (var (emulatedEvent, data) in produced)
-        {
-            _dispatcher?.Enqueue(emulatedEvent, data);
+            Dispatch(produced);
         }
     }
+
+    private Task Dispatch(List<(EmulatedEvent Event, JsonObject Data)> produced) => _dispatcher?.Enqueue(produced) ?? Task.CompletedTask;
 
     // The event's example data, as this call would have it: a fresh id and time, the call's ids and current client_state.
     private (EmulatedEvent, JsonObject) NewEvent(EmulatedCall call, string eventType)

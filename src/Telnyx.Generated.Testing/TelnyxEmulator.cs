@@ -238,13 +238,16 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
         _dispatcher!.DeliverTo(url, handler);
     }
 
-    /// <summary>Completes when every webhook produced so far was delivered (2xx) or given up on after its last retry.</summary>
+    /// <summary>
+    /// Completes when every webhook produced so far was delivered (2xx) or given up on after its last retry, or the
+    /// emulator was disposed (which abandons pending deliveries). Webhooks produced later do not delay it.
+    /// </summary>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <returns>A task that completes when no delivery is pending.</returns>
+    /// <returns>A task that completes when no delivery produced so far is pending.</returns>
     public Task WhenWebhooksDeliveredAsync(CancellationToken cancellationToken = default) =>
         _dispatcher?.WhenIdleAsync(cancellationToken) ?? Task.CompletedTask;
 
-    /// <summary>Stops the server and webhook delivery; pending deliveries are abandoned.</summary>
+    /// <summary>Stops webhook delivery and the server; pending deliveries are abandoned.</summary>
     /// <returns>A task that completes when stopped.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -253,14 +256,15 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
             return;
         }
 
-        if (_app is not null)
-        {
-            await LoopbackServer.StopAsync(_app).ConfigureAwait(false);
-        }
-
+        // Delivery first, so no delivery is still being sent while the server (which may be its target) stops.
         if (_dispatcher is not null)
         {
             await _dispatcher.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_app is not null)
+        {
+            await LoopbackServer.StopAsync(_app).ConfigureAwait(false);
         }
 
         _signer.Dispose();

@@ -1,180 +1,178 @@
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 
 namespace Telnyx.Generated.Testing.Internal;
 
 /// <summary>
-/// Delivers events one at a time, in the order they happened, signed per attempt (each attempt has its own
-/// timestamp and <c>meta.attempt</c>), retrying a non-2xx answer, a timeout or a refused connection with backoff.
-/// One worker keeps a call's events in order (started before completed) even while one of them is retried.
-/// Each event goes to the target set when it was produced; with none set, it is only recorded.
+/// Delivers events as Telnyx usually does: concurrently across calls and in order within a call (started before
+/// completed, even while one of them is retried). Each call with pending events has one lane, a task that delivers
+/// them one after the other and ends when none is left. Each event goes to the target set when it was produced; with
+/// none set, it is only recorded.
 /// </summary>
 internal sealed class WebhookDispatcher : IAsyncDisposable
 {
-    private readonly WebhookSigner _signer;
-    private readonly TelnyxEmulatorOptions _options;
-    private readonly HttpClient _network = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly List<HttpClient> _givenHandlers = [];
-    private readonly Channel<(EmulatedEvent Event, JsonObject Data, WebhookTarget Target)> _queue =
-        Channel.CreateUnbounded<(EmulatedEvent, JsonObject, WebhookTarget)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly WebhookSender _sender;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
-    private readonly List<TaskCompletionSource> _idleWaiters = [];
-    private readonly Task _worker;
-    private WebhookTarget? _target;
-    private int _outstanding;
+    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
-    public WebhookDispatcher(WebhookSigner signer, TelnyxEmulatorOptions options)
-    {
-        _signer = signer;
-        _options = options;
-        _worker = Task.Run(RunAsync);
-    }
+    // Sequence numbers of the deliveries not yet done, so an idle waiter waits for exactly those produced before it.
+    private readonly SortedSet<long> _pending = [];
+    private readonly Queue<(long UpTo, TaskCompletionSource Waiter)> _idleWaiters = new();
+    private long _sequence;
+    private bool _disposed;
+    private WebhookTarget? _target;
+
+    public WebhookDispatcher(WebhookSigner signer, TelnyxEmulatorOptions options) => _sender = new WebhookSender(signer, options);
 
     /// <summary>Where events produced from now on are delivered.</summary>
     public Uri? Url => Volatile.Read(ref _target)?.Url;
 
     /// <summary>Delivers later events to <paramref name="url"/>, through <paramref name="handler"/> (not disposed here) or the network.</summary>
-    public void DeliverTo(Uri url, HttpMessageHandler? handler)
+    public void DeliverTo(Uri url, HttpMessageHandler? handler) => Volatile.Write(ref _target, new WebhookTarget(url, _sender.ClientFor(handler)));
+
+    /// <summary>
+    /// Queues events of one call behind that call's earlier ones; the task completes when each was delivered or given
+    /// up on (at once when there is no target, and when the dispatcher is disposed).
+    /// </summary>
+    public Task Enqueue(IReadOnlyList<(EmulatedEvent Event, JsonObject Data)> events)
     {
-        var client = _network;
-        if (handler is not null)
+        if (events.Count == 0 || Volatile.Read(ref _target) is not { } target)
         {
-            client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-            lock (_gate)
+            return Task.CompletedTask; // recorded in Events only, as documented for an emulator without a webhook target
+        }
+
+        var done = new List<Task>(events.Count);
+        lock (_gate)
+        {
+            if (_disposed)
             {
-                _givenHandlers.Add(client);
+                return Task.CompletedTask;
+            }
+
+            foreach (var (emulatedEvent, data) in events)
+            {
+                var delivery = new Delivery(emulatedEvent, data, target, ++_sequence);
+                _pending.Add(delivery.Sequence);
+                done.Add(delivery.Done.Task);
+                if (_lanes.TryGetValue(emulatedEvent.CallControlId, out var lane))
+                {
+                    lane.Queue.Enqueue(delivery);
+                }
+                else
+                {
+                    lane = new Lane(emulatedEvent.CallControlId);
+                    lane.Queue.Enqueue(delivery);
+                    _lanes[lane.CallControlId] = lane;
+                    lane.Running = Task.Run(() => RunAsync(lane, delivery));
+                }
             }
         }
 
-        Volatile.Write(ref _target, new WebhookTarget(url, client));
+        return Task.WhenAll(done);
     }
 
-    public void Enqueue(EmulatedEvent emulatedEvent, JsonObject data)
-    {
-        if (Volatile.Read(ref _target) is not { } target)
-        {
-            return; // recorded in Events only, as documented for an emulator without a webhook target
-        }
-
-        lock (_gate)
-        {
-            _outstanding++;
-        }
-
-        _queue.Writer.TryWrite((emulatedEvent, data, target));
-    }
-
-    /// <summary>Completes when every event enqueued so far was delivered or given up on.</summary>
+    /// <summary>Completes when every event enqueued so far was delivered or given up on, or the dispatcher was disposed.</summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_outstanding == 0)
+            if (_pending.Count == 0 || _disposed)
             {
                 return Task.CompletedTask;
             }
 
             var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _idleWaiters.Add(waiter);
+            _idleWaiters.Enqueue((_sequence, waiter));
             return waiter.Task.WaitAsync(cancellationToken);
         }
     }
 
+    /// <summary>Abandons pending deliveries (their waiters complete) and waits for the lanes to stop.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await _worker.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _network.Dispose();
+        Task[] running;
         lock (_gate)
         {
-            _givenHandlers.ForEach(client => client.Dispose()); // the handlers themselves are their owners'
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            running = [.. _lanes.Values.Select(lane => lane.Running)];
         }
 
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(running).ConfigureAwait(false);
+        lock (_gate)
+        {
+            foreach (var delivery in _lanes.Values.SelectMany(lane => lane.Queue))
+            {
+                delivery.Done.TrySetResult();
+            }
+
+            _lanes.Clear();
+            _pending.Clear();
+            ReleaseIdleWaiters();
+        }
+
+        _sender.Dispose();
         _stopping.Dispose();
     }
 
-    private async Task RunAsync()
+    // Delivers the lane's events one after the other; ends when none is left, or on disposal.
+    // The head of the queue stays in it while it is delivered, for DisposeAsync to complete.
+    private async Task RunAsync(Lane lane, Delivery delivery)
     {
-        await foreach (var (emulatedEvent, data, target) in _queue.Reader.ReadAllAsync(_stopping.Token).ConfigureAwait(false))
+        while (true)
         {
             try
             {
-                await DeliverAsync(emulatedEvent, data, target, _stopping.Token).ConfigureAwait(false);
+                await _sender.DeliverAsync(delivery.Event, delivery.Data, delivery.Target, _stopping.Token).ConfigureAwait(false);
             }
-            finally
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
-                List<TaskCompletionSource>? released = null;
-                lock (_gate)
-                {
-                    if (--_outstanding == 0)
-                    {
-                        released = [.. _idleWaiters];
-                        _idleWaiters.Clear();
-                    }
-                }
+                return;
+            }
 
-                released?.ForEach(w => w.TrySetResult());
+            lock (_gate)
+            {
+                lane.Queue.Dequeue();
+                delivery.Done.TrySetResult();
+                _pending.Remove(delivery.Sequence);
+                ReleaseIdleWaiters();
+                if (!lane.Queue.TryPeek(out delivery!))
+                {
+                    _lanes.Remove(lane.CallControlId);
+                    return;
+                }
             }
         }
     }
 
-    private async Task DeliverAsync(EmulatedEvent emulatedEvent, JsonObject data, WebhookTarget target, CancellationToken stopping)
+    // Under _gate: every waiter whose deliveries are all done, in the order they started waiting.
+    private void ReleaseIdleWaiters()
     {
-        var delays = _options.WebhookRetryDelays;
-        for (var attempt = 1; ; attempt++)
+        var firstPending = _pending.Count == 0 ? long.MaxValue : _pending.Min;
+        while (_idleWaiters.TryPeek(out var idle) && (idle.UpTo < firstPending || _disposed))
         {
-            var body = new JsonObject
-            {
-                ["data"] = data.DeepClone(),
-                ["meta"] = new JsonObject { ["attempt"] = attempt, ["delivered_to"] = target.Url.AbsoluteUri },
-            }.ToJsonString();
-            var timestamp = _options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-            using var request = new HttpRequestMessage(HttpMethod.Post, target.Url)
-            {
-                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
-            };
-            request.Headers.TryAddWithoutValidation("telnyx-signature-ed25519", _signer.Sign(timestamp, body));
-            request.Headers.TryAddWithoutValidation("telnyx-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.UserAgent.Add(new ProductInfoHeaderValue("telnyx-webhooks", "emulator"));
-
-            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            attemptTimeout.CancelAfter(_options.WebhookTimeout);
-            try
-            {
-                using var response = await target.Client.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
-                emulatedEvent.Add(new WebhookAttempt(attempt, (int)response.StatusCode, null, body));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
-            {
-                emulatedEvent.Add(new WebhookAttempt(attempt, null, $"no answer within {_options.WebhookTimeout.TotalSeconds:0.###} s", body));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Refused, reset, or whatever a handler the test gave throws (an app already disposed): a failed attempt.
-                emulatedEvent.Add(new WebhookAttempt(attempt, null, e.Message, body));
-            }
-
-            if (attempt > delays.Count)
-            {
-                return; // given up, as Telnyx does after its last retry
-            }
-
-            await Task.Delay(delays[attempt - 1], _options.TimeProvider, stopping).ConfigureAwait(false);
+            _idleWaiters.Dequeue().Waiter.TrySetResult();
         }
+    }
+
+    /// <summary>One call's pending deliveries, the first being delivered, and the task delivering them.</summary>
+    private sealed class Lane(string callControlId)
+    {
+        public string CallControlId { get; } = callControlId;
+
+        public Queue<Delivery> Queue { get; } = new();
+
+        public Task Running { get; set; } = Task.CompletedTask;
+    }
+
+    private sealed record Delivery(EmulatedEvent Event, JsonObject Data, WebhookTarget Target, long Sequence)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
 

@@ -69,6 +69,28 @@ public class WebhookTargetTests
         Assert.That(attempts.Select(a => a.Error), Is.All.Contains("TestServer"));
     }
 
+    [Test]
+    public async Task An_attempt_keeps_its_headers_so_a_replay_is_the_same_request_and_verifies()
+    {
+        await using var f = await EmulatorFixture.StartAsync();
+        await f.Actions.StopSiprecAsync(f.Emulator.CreateCall(), new StopSiprecRequest());
+        var original = await f.Receiver.NextAsync(EmulatorFixture.WebhookWait);
+        await f.Emulator.WhenWebhooksDeliveredAsync().WaitAsync(EmulatorFixture.WebhookWait);
+
+        using var replay = f.Emulator.Events.Single().Attempts.Single().ToRequest(f.Receiver.Url);
+        using var http = new HttpClient();
+        using var answer = await http.SendAsync(replay);
+        var replayed = await f.Receiver.NextAsync(EmulatorFixture.WebhookWait);
+
+        Assert.That(replayed.Body, Is.EqualTo(original.Body));
+        foreach (var name in new[] { "telnyx-signature-ed25519", "telnyx-timestamp", "User-Agent", "Content-Type" })
+        {
+            Assert.That(replayed.Header(name), Is.EqualTo(original.Header(name)).And.Not.Null, name);
+        }
+
+        Assert.That(SignedWebhooks.VerifyAndParse(replayed, f.Emulator.PublicKey), Is.InstanceOf<CallSiprecStoppedEvent>());
+    }
+
     [TestCase("/webhooks")]
     [TestCase("ftp://example.com/webhooks")]
     public async Task A_target_that_is_not_an_absolute_http_url_is_rejected(string url)
