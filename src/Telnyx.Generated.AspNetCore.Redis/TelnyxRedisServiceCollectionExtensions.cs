@@ -11,7 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// The one registration for apps that run several instances sharing one Redis: everything those instances must agree on
-/// (today, which webhook events have been handled) lives in Redis instead of each instance's memory.
+/// (which webhook events have been handled, and which command outcomes arrived) lives in Redis instead of each
+/// instance's memory.
 /// </summary>
 public static class TelnyxRedisServiceCollectionExtensions
 {
@@ -25,6 +26,10 @@ public static class TelnyxRedisServiceCollectionExtensions
     /// configuration's <c>asyncTimeout</c> (5 s by default), webhooks are answered 500, so Telnyx delivers them again;
     /// never 200 without the handlers running. The connection opens while the host starts (Redis down then delays the
     /// start by the configuration's <c>connectTimeout</c> or <c>syncTimeout</c>, 5 s by default) and reconnects by itself.
+    /// It also routes outcomes: a command's outcome event delivered to any instance completes the
+    /// <see cref="ITelnyxCallOutcomes.SendAsync"/> awaiting it on another, including one announced while that instance's
+    /// subscription was down (it is kept in the call's stream for the longest wait). With Redis unreachable,
+    /// <c>SendAsync</c> throws <see cref="RedisException"/> before the command is sent (within <c>asyncTimeout</c>).
     /// </summary>
     /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
     /// <param name="configuration">The StackExchange.Redis configuration string.</param>
