@@ -91,8 +91,18 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
         await SubscribeAsync(cancellationToken).ConfigureAwait(false);
         var call = waiter.CallControlId;
         var watch = new Watch(this, waiter, AwaitKey(call, waiter.Awaited.OperationId), Guid.NewGuid().ToString("N"));
-        var last = await _redis.GetDatabase().ScriptEvaluateAsync(WatchScript, [watch.Key, StreamKey(call)], [watch.Token, _holdMs])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        RedisResult last;
+        try
+        {
+            last = await _redis.GetDatabase().ScriptEvaluateAsync(WatchScript, [watch.Key, StreamKey(call)], [watch.Token, _holdMs])
+                .WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            watch.ReleaseBehind(); // a script that ran after all must not hold the operation until it expires
+            throw;
+        }
+
         if (last.IsNull)
         {
             throw OutcomeRouter.SameOperationInFlight(waiter.Awaited.OperationId);
@@ -142,9 +152,16 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
         }
 
         var call = Encoding.UTF8.GetString(bytes, first + 1, second - first - 1);
-        if (_router.IsWaiting(call))
+        try
         {
-            _router.Route(call, TelnyxWebhookParser.Parse(bytes.AsSpan(second + 1)));
+            if (_router.IsWaiting(call))
+            {
+                _router.Route(call, TelnyxWebhookParser.Parse(bytes.AsSpan(second + 1)));
+            }
+        }
+        catch (TelnyxWebhookException)
+        {
+            // Not an event (something else published on the channel): nothing to route.
         }
     }
 
@@ -204,16 +221,21 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
                 relay._watches.Remove(this);
             }
 
+            ReleaseBehind();
+            return ValueTask.CompletedTask;
+        }
+
+        // Fire and forget, queued behind any command of this watch: the key expires by itself should Redis not take it.
+        public void ReleaseBehind()
+        {
             try
             {
-                // Fire and forget: the key expires by itself should Redis not take this now.
                 relay._redis.GetDatabase().ScriptEvaluate(ReleaseScript, [Key], [Token], CommandFlags.FireAndForget);
             }
             catch (RedisException)
             {
+                // Not connected: nothing was sent, so nothing holds the key.
             }
-
-            return ValueTask.CompletedTask;
         }
     }
 }
