@@ -91,6 +91,8 @@ public class StartupValidationTests
     [TestCase("Telnyx:WebhookTolerance", "00:00:00", "Telnyx:WebhookTolerance must be positive")]
     [TestCase("Telnyx:MaxWebhookBodySize", "0", "Telnyx:MaxWebhookBodySize must be a positive")]
     [TestCase("Telnyx:WebhookDeduplicationWindow", "00:00:00", "Telnyx:WebhookDeduplicationWindow must be positive")]
+    [TestCase("Telnyx:OutcomeTimeout", "00:00:00", "Telnyx:OutcomeTimeout must be positive and at most 1 day")]
+    [TestCase("Telnyx:OutcomeTimeout", "2.00:00:00", "Telnyx:OutcomeTimeout must be positive and at most 1 day")]
     public async Task A_bad_setting_stops_the_host_naming_its_key(string key, string value, string expected)
     {
         var ex = await StartFailure(new() { ["Telnyx:ApiKey"] = ApiKey, [key] = value }, mapWebhooks: false);
