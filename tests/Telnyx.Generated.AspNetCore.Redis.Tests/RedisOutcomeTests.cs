@@ -25,6 +25,7 @@ public class RedisOutcomeTests
         var refer = await set.A.Outcomes.SendAsync(call, (calls, ct) => calls.ReferAsync(call, ToAgent, ct));
         set.A.AfterSend = null;
         var siprec = await set.A.Outcomes.SendAsync(call, (calls, ct) => calls.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "srs" }, ct));
+        await set.Emulator.WhenWebhooksDeliveredAsync(); // outcomes complete before handlers run: wait for the 200s
 
         Assert.That(refer.Event, Is.TypeOf<CallReferCompletedEvent>());
         Assert.That(refer.Event!.Payload?.CallControlId, Is.EqualTo(call));
