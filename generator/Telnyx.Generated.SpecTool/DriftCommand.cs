@@ -74,7 +74,7 @@ internal static class DriftCommand
         return all.Where(f => !deviations.Any(d => d.Matches(f))).ToList();
     }
 
-    // Run from anywhere inside the repository (the README's `dotnet run --project ...` runs in the repo root).
+    // Run from anywhere inside the repository (docs/spec.md's `dotnet run --project ...` runs in the repo root).
     public static string? FindSpecDirectory()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })

@@ -31,7 +31,7 @@ internal static class DriftComparer
         var webhooks = 0;
         // Our webhook headers are the header parameters the webhook fragment declares; every webhook carries them all.
         var ourHeaders = (curatedWebhooks.Document.Components?.Parameters?.Values ?? []).Where(p => p.In == ParameterLocation.Header).ToList();
-        foreach (var (key, _, schema) in WebhookMap.Read(curatedWebhooks))
+        foreach (var (key, _, schema, _) in WebhookMap.Read(curatedWebhooks))
         {
             webhooks++;
             var subject = $"webhook {key}";

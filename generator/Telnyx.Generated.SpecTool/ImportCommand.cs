@@ -24,8 +24,8 @@ internal static class ImportCommand
                 ?? throw new SpecInputException($"Cannot find spec/{DriftCommand.ActionsFile} above {Environment.CurrentDirectory}; pass --spec-dir.");
             var actionsFile = Path.Combine(specDir, DriftCommand.ActionsFile);
             var official = SpecDocument.Load(officialPath);
-            var curated = SpecDocument.Load(actionsFile);
-            var curatedEvents = ExpectedWebhooks.Curated(SpecDocument.Load(Path.Combine(specDir, DriftCommand.WebhooksFile)).Document);
+            var spec = CuratedSpec.Load(specDir);
+            var curated = spec.Actions;
             var pathItem = official.Document.Paths.GetValueOrDefault(path)
                 ?? throw new SpecInputException($"{officialPath} has no path '{path}' (paths are written as Telnyx writes them, e.g. /calls/{{call_control_id}}/actions/hangup).");
             if (pathItem.Operations is not { Count: 1 } operations)
@@ -47,7 +47,7 @@ internal static class ImportCommand
             }
 
             var importer = new SchemaImporter(curated.Document);
-            var (written, idempotency, reused) = Operation(official.Document, path, pathItem, method, operation, curated.Document, importer, name, curatedEvents);
+            var (written, idempotency, reused) = Operation(official.Document, path, pathItem, method, operation, curated.Document, importer, name, spec.Curates);
 
             var text = File.ReadAllText(actionsFile);
             text = YamlText.AppendToSection(text, YamlText.Entries(new JsonObject { [path] = new JsonObject { [method.Method.ToLowerInvariant()] = written } }, 2), "paths");
@@ -69,8 +69,8 @@ internal static class ImportCommand
             output.WriteLine($"  operationId: {name}   (Telnyx's: {operation.OperationId}; the C# method is {name}Async; choose another with --operation-id)");
             output.WriteLine($"  x-telnyx-idempotency: {idempotency}   ({IdempotencyReason(idempotency)}; review it)");
             var listed = ExpectedWebhooks.Listed(operation.Description);
-            var uncurated = listed.Where(e => !curatedEvents.Contains(e)).ToList();
-            output.WriteLine($"  {ExpectedWebhooks.Extension}: {written[ExpectedWebhooks.Extension]!.ToJsonString()}   (what the emulator delivers: the events Telnyx lists that spec/{DriftCommand.WebhooksFile} curates{(uncurated.Count == 0 ? "" : $"; not curated: {string.Join(", ", uncurated)}")})");
+            var uncurated = listed.Where(e => !spec.Curates(e)).ToList();
+            output.WriteLine($"  {ExpectedWebhooks.Extension}: {written[ExpectedWebhooks.Extension]!.ToJsonString()}   (the events Telnyx lists that spec/{DriftCommand.WebhooksFile} curates, with their roles read from Telnyx's list; review them{(uncurated.Count == 0 ? "" : $"; not curated: {string.Join(", ", uncurated)}")})");
             output.WriteLine($"  new schemas: {(importer.Added.Count == 0 ? "none" : string.Join(", ", importer.Added.Select(a => a.Key)))}");
             output.WriteLine($"  reused from spec/: {string.Join(", ", reused.Concat(importer.Reused).Distinct().Order(StringComparer.Ordinal))}");
             foreach (var lint in importer.LintDeviations)
@@ -101,7 +101,7 @@ internal static class ImportCommand
     }
 
     private static (JsonObject Operation, string Idempotency, List<string> Reused) Operation(
-        OpenApiDocument official, string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, OpenApiDocument curated, SchemaImporter importer, string name, IReadOnlySet<string> curatedEvents)
+        OpenApiDocument official, string path, IOpenApiPathItem pathItem, HttpMethod method, OpenApiOperation operation, OpenApiDocument curated, SchemaImporter importer, string name, Func<string, bool> curatedEvents)
     {
         var reused = new List<string>();
         var written = new JsonObject { ["operationId"] = name };

@@ -35,10 +35,11 @@ internal static class ImportWebhookCommand
 
             var import = new WebhookImport(curated.Document, theirs, eventType);
             var webhooks = File.ReadAllText(webhooksFile);
-            webhooks = YamlText.AppendToSection(webhooks, $"  {theirs.Key}: {{ eventType: {eventType}, schema: '{WebhookMap.SchemaPrefix}{import.Envelope}' }}\n", WebhookMap.Extension);
+            var endsCall = ExpectedWebhooks.EndsCall(eventType) ? ", endsCall: true" : "";
+            webhooks = YamlText.AppendToSection(webhooks, $"  {theirs.Key}: {{ eventType: {eventType}, schema: '{WebhookMap.SchemaPrefix}{import.Envelope}'{endsCall} }}\n", WebhookMap.Extension);
             webhooks = YamlText.AppendToSection(webhooks, YamlText.Entries(import.Importer.Added, 4), "components", "schemas");
             var deviations = DeviationRows.Append(File.ReadAllText(deviationsFile), import.Deviations);
-            Check(webhooks, deviations);
+            Check(Path.Combine(specDir, DriftCommand.ActionsFile), webhooks, deviations);
             WriteBoth(webhooksFile, webhooks, deviationsFile, deviations);
 
             var subject = $"webhook {theirs.Key}";
@@ -99,7 +100,7 @@ internal static class ImportWebhookCommand
     }
 
     // Both files are checked as the tool and the build will read them before either is written.
-    private static void Check(string webhooks, string deviations)
+    private static void Check(string actionsFile, string webhooks, string deviations)
     {
         var folder = Directory.CreateTempSubdirectory("telnyx-import-webhook-").FullName;
         try
@@ -108,7 +109,9 @@ internal static class ImportWebhookCommand
             var deviationsCopy = Path.Combine(folder, DriftCommand.DeviationsFile);
             File.WriteAllText(webhooksCopy, webhooks);
             File.WriteAllText(deviationsCopy, deviations);
-            WebhookEventsCommand.Generate(SpecDocument.Load(webhooksCopy));
+            var curated = CuratedSpec.Read(SpecDocument.Load(actionsFile), SpecDocument.Load(webhooksCopy));
+            WebhookEventsCode.Generate(curated);
+            OperationsCode.Generate(curated);
             Deviation.Load(deviationsCopy);
         }
         catch (SpecInputException e)

@@ -27,7 +27,7 @@ var root = new RootCommand("Maintenance tools for the Telnyx.Generated curated s
 root.Subcommands.Add(drift);
 root.Subcommands.Add(import);
 root.Subcommands.Add(WebhookVerbs.ImportWebhook(officialSpec, specDir));
-root.Subcommands.Add(WebhookVerbs.WebhookEvents());
+root.Subcommands.Add(WebhookVerbs.Codegen());
 
 var result = root.Parse(args);
 // A malformed command line is unusable input too (exit 2), not drift.

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Telnyx.Generated.SpecTool;
 
-/// <summary>The command-line verbs for webhooks: <c>import-webhook</c> for people, <c>webhook-events</c> for the build.</summary>
+/// <summary>The command-line verbs for webhooks: <c>import-webhook</c> for people, <c>codegen</c> for the build.</summary>
 internal static class WebhookVerbs
 {
     public static Command ImportWebhook(Argument<FileInfo> officialSpec, Option<DirectoryInfo?> specDir)
@@ -16,17 +16,17 @@ internal static class WebhookVerbs
         return command;
     }
 
-    public static Command WebhookEvents()
+    public static Command Codegen()
     {
-        var spec = new Argument<FileInfo>("webhooks-spec") { Description = "spec/telnyx-webhooks.yaml." };
-        var output = new Argument<FileInfo>("output") { Description = "The C# file to write (under obj/)." };
-        var command = new Command("webhook-events", "Build step: write the C# of the events in x-webhooks (the parser's map and each event's EventTypeName, EventType, Payload, EventData).")
+        var spec = new Argument<DirectoryInfo>("spec-dir") { Description = "The curated spec/ directory." };
+        var output = new Argument<DirectoryInfo>("output-dir") { Description = "The folder to write the C# into (under obj/)." };
+        var command = new Command("codegen", "Build step: write the C# NSwag cannot, from spec/ read through one model: the event members of x-webhooks and the operation model (operations, their repeat rules, events and roles).")
         {
             Hidden = true,
         };
         command.Arguments.Add(spec);
         command.Arguments.Add(output);
-        command.SetAction(parse => WebhookEventsCommand.Run(parse.GetValue(spec)!.FullName, parse.GetValue(output)!.FullName, Console.Error));
+        command.SetAction(parse => CodegenCommand.Run(parse.GetValue(spec)!.FullName, parse.GetValue(output)!.FullName, Console.Error));
         return command;
     }
 }

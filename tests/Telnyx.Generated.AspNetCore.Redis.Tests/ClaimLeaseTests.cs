@@ -8,7 +8,7 @@ namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 /// <summary>
 /// A handler that runs longer than <c>ClaimLease</c>: its claim lapses while it still runs, so a copy of the event
 /// that arrives then, even at the same instance, claims it again and runs beside it. The event runs twice; nothing is
-/// lost. This is why the lease must be longer than the slowest handler (see the README, "Several app instances: Redis").
+/// lost. This is why the lease must be longer than the slowest handler (see docs/webhooks.md, "Several app instances: Redis").
 /// </summary>
 public class ClaimLeaseTests
 {

@@ -8,7 +8,7 @@
 // Webhook endpoint telemetry cost per webhook:   ... -- --webhook-telemetry
 // Throughput with telemetry exported in memory: ... -- --filter Throughput --telemetry
 // The resend timer's price (baseline: ResendAfter = null): ... -- --filter Throughput --resend-off-baseline
-// README's trace picture (refer + 503 + webhooks): ... -- --trace-svg docs/observability-trace.svg
+// docs/observability.md's trace picture (refer + 503 + webhooks): ... -- --trace-svg docs/observability-trace.svg
 // Latency when the first attempt stalls:         ... -- --stall [0.6 3 30] [--batches 5] [--callers 20]
 // SendAsync at scale, one app on Redis:          ... -- --outcomes [1000 [200 1000]]
 using Telnyx.Generated.Benchmarks.Commands;

@@ -15,6 +15,7 @@ public sealed class SpectralLintTests
     [
         "telnyx-operation-id-deliberate",
         "telnyx-operation-idempotency",
+        "telnyx-operation-webhooks",
         "telnyx-operation-one-tag",
         "telnyx-property-description",
         "telnyx-enum-description",
@@ -56,6 +57,9 @@ public sealed class SpectralLintTests
         sendDtmf.Children[new YamlScalarNode("operationId")] = new YamlScalarNode("send_dtmf");
         Map("paths", "/calls/{call_control_id}/actions/siprec_start", "post").Children.Remove(new YamlScalarNode("x-telnyx-idempotency"));
         Map("paths", "/calls/{call_control_id}/actions/siprec_stop", "post").Children[new YamlScalarNode("x-telnyx-idempotency")] = new YamlScalarNode("commandid");
+        Map("paths", "/calls/{call_control_id}/actions/refer", "post", "x-telnyx-webhooks").Children[new YamlScalarNode("call.refer.completed")] = new YamlScalarNode("done");
+        Map("paths", "/calls/{call_control_id}/actions/siprec_stop", "post").Children[new YamlScalarNode("x-telnyx-webhooks")] = new YamlSequenceNode(new YamlScalarNode("siprec.stopped"));
+        Map("paths", "/calls/{call_control_id}/actions/suppression_stop", "post").Children.Remove(new YamlScalarNode("x-telnyx-webhooks"));
         Map("paths", "/calls/{call_control_id}/actions/refer", "post").Children[new YamlScalarNode("tags")] = new YamlSequenceNode(new YamlScalarNode("Call Commands"), new YamlScalarNode("Calls"));
         Map("components", "schemas", "ReferRequest", "properties", "sip_address").Children.Remove(new YamlScalarNode("description"));
         Map("components", "schemas", "SipTransport").Children.Remove(new YamlScalarNode("description"));
@@ -89,6 +93,10 @@ public sealed class SpectralLintTests
             Assert.That(results, Has.Some.Matches<LintResult>(r => r!.Code == "telnyx-property-description" && r.Path.EndsWith("sip_address", StringComparison.Ordinal)));
             Assert.That(results.Where(r => r.Code == "telnyx-operation-idempotency").Select(r => r.Path),
                 Has.Some.Contains("siprec_start").And.Some.Contains("siprec_stop"), "a missing and a misspelt x-telnyx-idempotency");
+            Assert.That(results.Where(r => r.Code == "telnyx-operation-webhooks").Select(r => r.Path),
+                Has.Some.Contains("refer").And.Some.Contains("siprec_stop").And.Some.Contains("suppression_stop"), "an event without a valid role, a list without roles, and no map at all");
+            Assert.That(results.Where(r => r.Code == "telnyx-operation-webhooks").Select(r => r.Path),
+                Has.None.Contains("siprec_start").And.None.Contains("send_dtmf"), "operations whose every event has a role pass");
         }
         finally
         {

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Telnyx.Generated.SpecTool.Tests;
 
-/// <summary>The real executable, as README's maintenance loop runs it: arguments, spec/ discovery, exit codes.</summary>
+/// <summary>The real executable, as docs/spec.md's maintenance loop runs it: arguments, spec/ discovery, exit codes.</summary>
 public sealed class CommandLineTests
 {
     private static async Task<(int Exit, string Output, string Error)> RunToolAsync(params string[] args)

@@ -1,73 +1,101 @@
+using System.Text.Json.Nodes;
+
 namespace Telnyx.Generated.SpecTool.Tests;
 
 /// <summary>
-/// <c>x-telnyx-webhooks</c>: what import writes from Telnyx's "Expected Webhooks" prose, and that spec/ states exactly
-/// that for every operation, so the emulator delivers what Telnyx documents.
+/// <c>x-telnyx-webhooks</c>: the events and roles import writes from Telnyx's "Expected Webhooks" prose, and that spec/
+/// states exactly that for every operation, so what the library and emulator learn is what Telnyx documents.
 /// </summary>
 public sealed class ExpectedWebhooksTests
 {
-    private static readonly IReadOnlySet<string> Curated =
-        ExpectedWebhooks.Curated(SpecDocument.Load(Repo.Path("spec", DriftCommand.WebhooksFile)).Document);
+    private static readonly CuratedSpec Spec = CuratedSpec.Load(Repo.Path("spec"));
 
-    private static string Official(string path) =>
-        SpecDocument.Load(Repo.OfficialCallControl).Document.Paths![path].Operations!.Values.Single().Description!;
+    private static string Official(string action) =>
+        SpecDocument.Load(Repo.OfficialCallControl).Document.Paths![action.Length == 0 ? "/calls" : $"/calls/{{call_control_id}}/actions/{action}"].Operations!.Values.Single().Description!;
+
+    private static string[] Roles(string action) =>
+        [.. ExpectedWebhooks.Roles(Official(action)).Select(w => $"{w.EventType}: {WebhookRoles.Name(w.Role)}")];
 
     [Test]
     public void Telnyx_s_bullets_give_each_event_type_once_in_order_and_no_parameter_names()
     {
-        Assert.That(ExpectedWebhooks.Listed(Official("/calls")), Is.EqualTo(new[]
+        Assert.That(ExpectedWebhooks.Listed(Official("")), Is.EqualTo(new[]
         {
             "call.initiated", "call.answered", "call.hangup", "call.hold", "call.unhold", "call.machine.detection.ended",
             "call.machine.greeting.ended", "call.machine.premium.detection.ended", "call.machine.premium.greeting.ended",
             "call.deepfake_detection.result", "call.deepfake_detection.error", "streaming.started", "streaming.stopped", "streaming.failed",
         }));
-        Assert.That(ExpectedWebhooks.Listed(Official("/calls/{call_control_id}/actions/bridge")), Is.EqualTo(new[] { "call.bridged" }), "listed twice, once per leg");
-        Assert.That(ExpectedWebhooks.Listed(Official("/calls/{call_control_id}/actions/record_pause")), Is.Empty, "'There are no webhooks associated with this command.'");
+        Assert.That(ExpectedWebhooks.Listed(Official("bridge")), Is.EqualTo(new[] { "call.bridged" }), "listed twice, once per leg");
+        Assert.That(ExpectedWebhooks.Listed(Official("record_pause")), Is.Empty, "'There are no webhooks associated with this command.'");
         Assert.That(ExpectedWebhooks.Listed(null), Is.Empty);
     }
 
-    [Test]
-    public void Every_operation_of_spec_lists_the_curated_events_its_description_names()
+    [TestCase("refer", "call.refer.started: progress", "call.refer.completed: success", "call.refer.failed: failure")]
+    [TestCase("siprec_start", "siprec.started: success", "siprec.stopped: later", "siprec.failed: failure")]
+    [TestCase("siprec_stop", "siprec.stopped: success")]
+    [TestCase("hangup", "call.hangup: success", "call.recording.saved: later")]
+    [TestCase("gather", "call.dtmf.received: progress", "call.gather.ended: success")]
+    [TestCase("playback_stop", "call.playback.ended: success", "call.speak.ended: success")]
+    [TestCase("record_start", "call.recording.saved: success", "call.recording.transcription.saved: later", "call.recording.error: failure")]
+    [TestCase("", "call.initiated: progress", "call.answered: success", "call.hangup: failure", "call.hold: later", "call.unhold: later",
+        "call.machine.detection.ended: later", "call.machine.greeting.ended: later", "call.machine.premium.detection.ended: later",
+        "call.machine.premium.greeting.ended: later", "call.deepfake_detection.result: later", "call.deepfake_detection.error: later",
+        "streaming.started: later", "streaming.stopped: later", "streaming.failed: later")]
+    public void Roles_come_from_Telnyx_s_list_its_conditions_alternatives_and_the_event_names(string action, params string[] expected)
     {
-        var actions = SpecDocument.Load(Repo.Path("spec", DriftCommand.ActionsFile)).Document;
-        var operations = actions.Paths!.SelectMany(p => p.Value.Operations!.Select(o => (Subject: $"{o.Key.Method} {p.Key}", Operation: o.Value))).ToList();
+        Assert.That(Roles(action), Is.EqualTo(expected));
+    }
 
-        Assert.That(operations, Is.Not.Empty);
+    [Test]
+    public void Every_operation_of_the_whole_surface_gets_a_role_for_every_event_it_lists()
+    {
+        var official = SpecDocument.Load(Repo.OfficialCallControl).Document;
+        var operations = official.Paths!.SelectMany(p => p.Value.Operations!.Values).ToList();
+
         Assert.Multiple(() =>
         {
-            foreach (var (subject, operation) in operations)
+            foreach (var operation in operations)
             {
-                var stated = operation.Extensions?.TryGetValue(ExpectedWebhooks.Extension, out var value) == true && value is Microsoft.OpenApi.JsonNodeExtension { Node: System.Text.Json.Nodes.JsonArray list }
-                    ? list.Select(e => e!.GetValue<string>()).ToList()
-                    : null;
-                Assert.That(stated, Is.Not.Null, $"{subject} states {ExpectedWebhooks.Extension}");
-                Assert.That(stated, Is.SubsetOf(Curated), $"{subject}: every event it lists is curated in {DriftCommand.WebhooksFile}'s x-webhooks");
-                Assert.That(stated, Is.EqualTo(ExpectedWebhooks.Of(operation.Description, Curated).Select(e => e!.GetValue<string>())),
-                    $"{subject}: the curated events its description lists under Expected Webhooks, in order");
+                var roles = ExpectedWebhooks.Roles(operation.Description);
+                Assert.That(roles.Select(r => r.EventType), Is.EqualTo(ExpectedWebhooks.Listed(operation.Description)), operation.OperationId);
+                Assert.That(roles.Count == 0 || roles.Any(r => r.Role == WebhookRole.Success), Is.True, $"{operation.OperationId}: an operation with events has a successful outcome");
             }
         });
-        Assert.That(operations.Where(o => o.Subject.EndsWith("/refer", StringComparison.Ordinal)).Select(o => ExpectedWebhooks.Of(o.Operation.Description, Curated).Count), Is.EqualTo(new[] { 3 }));
     }
 
     [Test]
-    public void Refresh_recomputes_each_operation_s_line_when_an_event_is_curated_later_and_touches_nothing_else()
+    public void Every_operation_of_spec_states_the_curated_events_its_description_names_with_their_roles()
     {
-        var path = Repo.Path("spec", DriftCommand.ActionsFile);
-        var text = File.ReadAllText(path);
-        var document = SpecDocument.Load(path).Document;
-
-        var same = ExpectedWebhooks.Refresh(text, document, Curated);
-        var fewer = ExpectedWebhooks.Refresh(text, document, Curated.Where(e => e != "siprec.stopped").ToHashSet());
-
-        Assert.That(same, Is.EqualTo(text), "what spec/ states is what Refresh computes");
-        var changed = text.Split('\n').Zip(fewer.Split('\n')).Where(pair => pair.First != pair.Second).ToList();
-        Assert.That(fewer.Split('\n'), Has.Length.EqualTo(text.Split('\n').Length));
-        Assert.That(changed.Select(pair => pair.Second), Is.EqualTo(new[] { "      x-telnyx-webhooks: [siprec.started, siprec.failed]", "      x-telnyx-webhooks: []" }),
-            "siprec_start and siprec_stop, and nothing else");
+        Assert.That(Spec.Operations, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var operation in Spec.Operations)
+            {
+                Assert.That(ExpectedWebhooks.Map(operation.Webhooks).ToJsonString(), Is.EqualTo(ExpectedWebhooks.Of(operation.Operation.Description, Spec.Curates).ToJsonString()),
+                    $"{operation.Subject}: the curated events its description lists under Expected Webhooks, in order, with the roles Telnyx's list gives them");
+            }
+        });
+        Assert.That(Spec.Operations.Single(o => o.OperationId == "Refer").Webhooks, Has.Count.EqualTo(3));
     }
 
     [Test]
-    public void Import_states_the_events_Telnyx_lists_that_are_curated_and_names_the_others()
+    public void Refresh_recomputes_each_operation_s_map_when_an_event_is_curated_later_keeps_written_roles_and_touches_nothing_else()
+    {
+        var text = File.ReadAllText(Spec.Actions.Path);
+        var corrected = text.Replace("call.refer.started: progress", "call.refer.started: later", StringComparison.Ordinal);
+        var document = SpecDocument.Load(WriteTemp(corrected)).Document;
+
+        var same = ExpectedWebhooks.Refresh(corrected, document, Spec.Curates);
+        var fewer = ExpectedWebhooks.Refresh(corrected, document, e => Spec.Curates(e) && e != "siprec.stopped");
+
+        Assert.That(same, Is.EqualTo(corrected), "what spec/ states is what Refresh computes, with the role a reviewer corrected kept");
+        var removed = corrected.Split('\n').Except(fewer.Split('\n')).ToList();
+        Assert.That(removed, Is.EqualTo(new[] { "        siprec.stopped: later", "        siprec.stopped: success" }), "siprec_start and siprec_stop, and nothing else");
+        Assert.That(fewer.Split('\n').Except(corrected.Split('\n')), Is.Empty, string.Join("|", fewer.Split('\n').Except(corrected.Split('\n'))));
+    }
+
+    [Test]
+    public void Import_states_the_events_Telnyx_lists_that_are_curated_with_their_roles_and_names_the_others()
     {
         var specDir = Directory.CreateTempSubdirectory("telnyx-webhooks-").FullName;
         try
@@ -85,13 +113,21 @@ public sealed class ExpectedWebhooksTests
 
             ImportCommand.Run(Repo.OfficialCallControl, "/calls/{call_control_id}/actions/hangup", null, specDir, output, error);
 
-            var hangup = SpecDocument.Load(Path.Combine(specDir, DriftCommand.ActionsFile)).Document.Paths!["/calls/{call_control_id}/actions/hangup"].Operations!.Values.Single();
-            Assert.That(((Microsoft.OpenApi.JsonNodeExtension)hangup.Extensions![ExpectedWebhooks.Extension]).Node.ToJsonString(), Is.EqualTo("[\"call.hangup\"]"), output.ToString() + error);
-            Assert.That(output.ToString(), Does.Contain("x-telnyx-webhooks: [\"call.hangup\"]").And.Contain("not curated: call.recording.saved"));
+            var hangup = CuratedSpec.Load(specDir).Operations.Single(o => o.OperationId == "Hangup");
+            Assert.That(hangup.Webhooks, Is.EqualTo(new[] { new OperationWebhook("call.hangup", WebhookRole.Success) }), output.ToString() + error);
+            Assert.That(File.ReadAllText(Path.Combine(specDir, DriftCommand.ActionsFile)), Does.Contain("      x-telnyx-webhooks:\n        call.hangup: success\n"));
+            Assert.That(output.ToString(), Does.Contain("x-telnyx-webhooks: {\"call.hangup\":\"success\"}").And.Contain("not curated: call.recording.saved"));
         }
         finally
         {
             Directory.Delete(specDir, recursive: true);
         }
+    }
+
+    private static string WriteTemp(string text)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"telnyx-refresh-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, text);
+        return path;
     }
 }

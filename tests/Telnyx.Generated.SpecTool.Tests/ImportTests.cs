@@ -156,6 +156,22 @@ public sealed class ImportTests
         Assert.That(result.Error, Does.Contain("already has an operation named Refer"));
     }
 
+    [TestCase("eventType: call.refer.started,", "eventType: 42,", "x-webhooks.callReferStarted has no 'eventType'")]
+    [TestCase("eventType: call.refer.started,", "eventType: [call.refer.started],", "x-webhooks.callReferStarted has no 'eventType'")]
+    [TestCase("schema: '#/components/schemas/CallSiprecFailedEvent' }", "schema: '#/components/schemas/CallSiprecFailedEvent', endsCall: maybe }", "endsCall must be true or false")]
+    public void A_webhooks_spec_the_model_cannot_read_is_exit_2_with_the_reason_and_nothing_is_written(string original, string broken, string reason)
+    {
+        var webhooks = Path.Combine(_specDir, "telnyx-webhooks.yaml");
+        File.WriteAllText(webhooks, File.ReadAllText(webhooks).Replace(original, broken, StringComparison.Ordinal));
+        var before = File.ReadAllText(Actions);
+
+        var result = Import(Hangup);
+
+        Assert.That(result.Exit, Is.EqualTo(2), "no stack trace: " + result.Error);
+        Assert.That(result.Error, Does.StartWith("error: ").And.Contain(reason));
+        Assert.That(File.ReadAllText(Actions), Is.EqualTo(before));
+    }
+
     [Test]
     public void An_unknown_path_is_refused()
     {

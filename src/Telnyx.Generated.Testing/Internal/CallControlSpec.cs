@@ -66,10 +66,14 @@ internal static class CallControlSpec
         return name.ToString();
     }
 
+    // The map of event type to role, in delivery order: its keys are the events.
     private static string[] Webhooks(OpenApiOperation operation) =>
-        operation.ExtensionData?.TryGetValue(WebhooksExtension, out var value) == true && value is IEnumerable<object> list
-            ? [.. list.Select(item => item?.ToString()).OfType<string>()]
-            : [];
+        operation.ExtensionData?.TryGetValue(WebhooksExtension, out var value) == true ? value switch
+        {
+            IDictionary<string, object?> map => [.. map.Keys],
+            Newtonsoft.Json.Linq.JObject map => [.. map.Properties().Select(p => p.Name)],
+            _ => [],
+        } : [];
 
     // An operation without a JSON body takes an empty object, which is what the client sends it.
     private static JsonSchema BodySchema(OpenApiOperation operation) =>

@@ -14,21 +14,27 @@ internal enum RepeatSafety
 }
 
 /// <summary>
-/// What the pipeline needs to know about a spec operation. The generated client attaches one to every request it
-/// builds (templates Client.Class.Body and BeforeSend), so no table of actions is kept by hand.
+/// What the pipeline needs to know about a spec operation. One per operation is generated from the spec
+/// (<c>CallOperations</c>, in obj/.../Generated/Operations.g.cs) and the generated client attaches it to every request it
+/// builds (template Client.Class.BeforeSend), so no table of actions is kept by hand.
 /// </summary>
-/// <param name="OperationId">The spec's operationId (<c>Refer</c>): a stable, low-cardinality name for spans and metrics.</param>
-/// <param name="PathTemplate">The spec's path, for logs and messages: a call_control_id is a bearer token for the call.</param>
+/// <param name="Spec">The operation as the spec states it: its operationId, path and events with their roles.</param>
 /// <param name="Safety">The operation's repeat rule.</param>
-internal sealed record CallOperation(string OperationId, string PathTemplate, RepeatSafety Safety)
+internal sealed record CallOperation(TelnyxOperation Spec, RepeatSafety Safety)
 {
     public static readonly HttpRequestOptionsKey<CallOperation> Key = new("Telnyx.Generated.CallOperation");
 
     // Every request comes from the generated client; should one not, it is treated as unsafe to repeat.
-    private static readonly CallOperation Unknown = new("Unknown", "(unknown operation)", RepeatSafety.NotIdempotent);
+    private static readonly CallOperation Unknown = new(new TelnyxOperation("Unknown", "", "(unknown operation)", []), RepeatSafety.NotIdempotent);
+
+    /// <summary>The spec's operationId (<c>Refer</c>): a stable, low-cardinality name for spans and metrics.</summary>
+    public string OperationId => Spec.OperationId;
+
+    /// <summary>The spec's path without its leading slash, for logs and messages: a call_control_id is a bearer token for the call.</summary>
+    public string PathTemplate { get; } = Spec.Path.TrimStart('/');
 
     /// <summary>The command span's name: <c>Telnyx Refer</c>.</summary>
-    public string SpanName { get; } = "Telnyx " + OperationId;
+    public string SpanName { get; } = "Telnyx " + Spec.OperationId;
 
     public static CallOperation Of(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var operation) ? operation : Unknown;

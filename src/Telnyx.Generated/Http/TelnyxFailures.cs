@@ -5,7 +5,7 @@ using Polly.Timeout;
 
 namespace Telnyx.Generated.Http;
 
-/// <summary>How a call that did not succeed becomes the <see cref="TelnyxException"/> the README promises.</summary>
+/// <summary>How a call that did not succeed becomes the <see cref="TelnyxException"/> docs/commands.md promises.</summary>
 internal static class TelnyxFailures
 {
     private const int MaxErrorBodyChars = 64 * 1024;

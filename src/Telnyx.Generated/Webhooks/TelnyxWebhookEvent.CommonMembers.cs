@@ -5,7 +5,7 @@ namespace Telnyx.Generated.Webhooks;
 // Each event's generated Data property has its own type, so the base class cannot declare it: every event names the
 // data and payload it carries, and the base reads the shared fields through them, without a type switch. Those members
 // (EventTypeName, EventType, Payload, EventData) are generated at build time from x-webhooks in
-// spec/telnyx-webhooks.yaml (generator/Telnyx.Generated.SpecTool, webhook-events), like the event classes themselves.
+// spec/telnyx-webhooks.yaml (generator/Telnyx.Generated.SpecTool, codegen), like the event classes themselves.
 
 /// <content>The members every event has, whatever its type.</content>
 public abstract partial class TelnyxWebhookEvent

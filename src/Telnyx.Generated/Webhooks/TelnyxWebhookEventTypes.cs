@@ -4,7 +4,7 @@ namespace Telnyx.Generated.Webhooks;
 
 /// <summary>
 /// Which generated model each wire <c>event_type</c> parses into. <c>Known</c> is generated at build time from the
-/// <c>x-webhooks</c> map in spec/telnyx-webhooks.yaml (generator/Telnyx.Generated.SpecTool, webhook-events), so the
+/// <c>x-webhooks</c> map in spec/telnyx-webhooks.yaml (generator/Telnyx.Generated.SpecTool, codegen), so the
 /// spec is the one list of events.
 /// </summary>
 internal static partial class TelnyxWebhookEventTypes

@@ -17,7 +17,7 @@ using Telnyx.Generated.Webhooks;
 namespace Telnyx.Generated.Benchmarks.Observability;
 
 /// <summary>
-/// <c>--trace-svg PATH</c>: the README's picture of one command. Exports to memory the spans of one refer whose first
+/// <c>--trace-svg PATH</c>: docs/observability.md's picture of one command. Exports to memory the spans of one refer whose first
 /// attempt gets a 503 from the emulator, and of the webhooks the emulator then delivers to a real <c>MapTelnyxWebhooks</c>
 /// app, and draws them as a timeline (one row per span, indented by parent depth) so the picture is the trace as exported.
 /// </summary>

@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace Telnyx.Generated.Benchmarks.Throughput;
 
 /// <summary>
-/// The client's traces and metrics switched on as the README shows (<c>.AddSource("Telnyx.Generated*")</c>,
+/// The client's traces and metrics switched on as docs/observability.md shows (<c>.AddSource("Telnyx.Generated*")</c>,
 /// <c>.AddMeter("Telnyx.Generated*")</c>) and exported in memory, to price telemetry per command. HttpClient's own
 /// spans stay off, so the hand-written baseline pays nothing and ours/raw shows only this library's share. Spans are
 /// counted and dropped rather than kept, so a long run does not fill memory.

@@ -23,11 +23,11 @@ public class CallCommandTests
     }
 
     [Test]
-    public async Task The_readme_call_example_runs_as_written_against_the_emulator()
+    public async Task The_docs_call_example_runs_as_written_against_the_emulator()
     {
         const string Prefix = "dotnet run --project src/Telnyx.Generated.Cli -- call ";
         await using var emulator = await TelnyxEmulator.StartAsync();
-        var example = File.ReadLines(Repo.Path("README.md")).Single(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        var example = File.ReadLines(Repo.Path("docs", "cli.md")).Single(l => l.StartsWith(Prefix, StringComparison.Ordinal));
 
         var args = example[(Prefix.Length - "call ".Length)..].Replace("<live call id>", emulator.CreateCall(), StringComparison.Ordinal)
             .Replace("http://127.0.0.1:5310/v2/", emulator.BaseUrl.ToString(), StringComparison.Ordinal).Replace("KEY_local", emulator.ApiKey, StringComparison.Ordinal);

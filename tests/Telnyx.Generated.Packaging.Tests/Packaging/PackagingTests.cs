@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Reflection.Metadata;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Telnyx.Generated.Testing;
 
@@ -12,7 +11,7 @@ namespace Telnyx.Generated.Packaging.Tests.Packaging;
 /// </summary>
 [NonParallelizable]
 [Category("Slow")]
-public partial class PackagingTests
+public class PackagingTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
     private string _work = null!;
@@ -157,24 +156,6 @@ public partial class PackagingTests
         await BuildAndRunAgainstEmulator("ProjectConsumer", references, Consumer.CoreProgram, withFeed: false);
     }
 
-    [Test]
-    public async Task The_README_ASP_NET_Core_Program_cs_compiles()
-    {
-        var readme = await File.ReadAllTextAsync(Repo.Path("README.md"));
-        var section = readme[readme.IndexOf("## ASP.NET Core", StringComparison.Ordinal)..];
-        var program = CSharpBlock().Match(section).Groups["code"].Value;
-        Assert.That(program, Does.Contain("MapTelnyxWebhooks").And.Contain("AddTelnyx"));
-
-        var folder = Path.Combine(_work, "ReadmeApp");
-        Directory.CreateDirectory(folder);
-        await File.WriteAllTextAsync(Path.Combine(folder, "Program.cs"), program);
-        var references = $"""    <ProjectReference Include="{Repo.Path("src", "Telnyx.Generated.AspNetCore", "Telnyx.Generated.AspNetCore.csproj")}" />""";
-        await File.WriteAllTextAsync(Path.Combine(folder, "ReadmeApp.csproj"), ConsumerProject.Csproj("Microsoft.NET.Sdk.Web", references));
-
-        var (exit, output) = await DotnetCli.RunAsync(folder, BuildTimeout, "build", "-c", "Release", "-nodeReuse:false");
-        Assert.That(exit, Is.Zero, output);
-    }
-
     private async Task BuildAndRunAgainstEmulator(string name, string references, string program, bool withFeed)
     {
         var folder = Path.Combine(_work, name);
@@ -251,7 +232,4 @@ public partial class PackagingTests
         pdb.Position = 0;
         return MetadataReaderProvider.FromPortablePdbStream(pdb);
     }
-
-    [GeneratedRegex("```csharp\\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 }

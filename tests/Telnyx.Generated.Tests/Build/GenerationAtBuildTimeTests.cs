@@ -11,7 +11,7 @@ public class GenerationAtBuildTimeTests
 {
     private const string GenerateTarget = "TelnyxGenerateCode";
 
-    private const string EventsTarget = "TelnyxGenerateWebhookEvents";
+    private const string EventsTarget = "TelnyxGenerateSpecModel";
 
     private TempRepository _repo = null!;
 
@@ -20,6 +20,8 @@ public class GenerationAtBuildTimeTests
     private string WebhooksFile => Path.Combine(_repo.GeneratedDir, "Webhooks.g.cs");
 
     private string EventsFile => Path.Combine(_repo.GeneratedDir, "WebhookEvents.g.cs");
+
+    private string OperationsFile => Path.Combine(_repo.GeneratedDir, "Operations.g.cs");
 
     private string WebhooksSpec => Path.Combine(_repo.RepoRoot, "spec", "telnyx-webhooks.yaml");
 
@@ -38,6 +40,7 @@ public class GenerationAtBuildTimeTests
         Assert.That(WebhooksFile, Does.Exist);
         Assert.That(File.ReadAllText(ClientFile), Does.Contain("class CallActionsClient"));
         Assert.That(File.ReadAllText(EventsFile), Does.Contain("public const string EventTypeName = \"call.refer.started\";"), "the event members, from x-webhooks");
+        Assert.That(File.ReadAllText(OperationsFile), Does.Contain("new(\"call.refer.completed\", TelnyxWebhookRole.Success)"), "the operation model, from x-telnyx-webhooks");
         var specTool = "is building \"" + Path.Combine(_repo.RepoRoot, "generator", "Telnyx.Generated.SpecTool");
         Assert.That(first.Output, Does.Contain(specTool), "the first build builds the spec tool, on demand");
         var written = File.GetLastWriteTimeUtc(ClientFile);
@@ -57,6 +60,8 @@ public class GenerationAtBuildTimeTests
     [DependsOnTest(nameof(Build_generates_under_obj_and_a_no_op_rebuild_skips_NSwag), AllowFailure = true)]
     public void Spec_edit_regenerates_and_a_project_elsewhere_builds_with_m_against_the_new_property_and_calls_the_client()
     {
+        EnsureBuilt();
+        var operationsWritten = File.GetLastWriteTimeUtc(OperationsFile);
         var original = File.ReadAllText(_repo.CallControlSpec);
         var edited = AddReferProperty(original, "build_probe");
         File.WriteAllText(_repo.CallControlSpec, edited);
@@ -66,7 +71,9 @@ public class GenerationAtBuildTimeTests
 
         Assert.That(build.ExitCode, Is.Zero, build.Output);
         Assert.That(build.Output, Does.Not.Contain($"Skipping target \"{GenerateTarget}\""), "the spec changed, so NSwag ran");
+        Assert.That(build.Output, Does.Not.Contain($"Skipping target \"{EventsTarget}\""), "and the spec tool, which reads both files");
         Assert.That(File.ReadAllText(ClientFile), Does.Contain("\"build_probe\""), "regenerated from the edited spec");
+        Assert.That(File.GetLastWriteTimeUtc(OperationsFile), Is.EqualTo(operationsWritten), "a new property changes no operation: the model file is left alone");
 
         var run = TempRepository.Dotnet(Path.GetDirectoryName(consumer)!, Path.Combine("bin", "Debug", "net10.0", "consumer.dll"));
 
@@ -89,6 +96,7 @@ public class GenerationAtBuildTimeTests
         Assert.That(ClientFile, Does.Not.Exist);
         Assert.That(WebhooksFile, Does.Not.Exist);
         Assert.That(EventsFile, Does.Not.Exist);
+        Assert.That(OperationsFile, Does.Not.Exist);
 
         // What an IDE runs on every keystroke: it must not start NSwag (the generated files stay absent).
         var designTime = TempRepository.Dotnet(_repo.RepoRoot, "msbuild", _repo.LibraryProject, "-t:TelnyxIncludeGeneratedCode",
@@ -140,9 +148,10 @@ public class GenerationAtBuildTimeTests
 
             Assert.That(build.ExitCode, Is.Not.Zero, "a broken x-webhooks fails the build");
             var errors = build.Output.Split('\n').Where(l => l.Contains("error", StringComparison.Ordinal)).ToList();
-            Assert.That(errors, Has.Some.Contains("could not generate the webhook events").And.Some.Contains("x-webhooks.callSiprecFailed: schema NoSuchEvent is not in components.schemas"), build.Output);
+            Assert.That(errors, Has.Some.Contains("could not generate the spec model").And.Some.Contains("x-webhooks.callSiprecFailed: schema NoSuchEvent is not in components.schemas"), build.Output);
             Assert.That(errors, Has.None.Contains("error CS"), "the build stops before the compiler");
             Assert.That(EventsFile, Does.Not.Exist, "nothing stale is left for the next build");
+            Assert.That(OperationsFile, Does.Not.Exist, "nor half of it");
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Telnyx.Generated.Tests.Build;
 
 /// <summary>
 /// The proof that an operation is one spec edit: Telnyx's hangup (spec/upstream/telnyx-openapi-call-control.yaml),
-/// added to a copy of the repository as README's "Changing the spec" says, and nothing else edited.
+/// added to a copy of the repository as docs/spec.md's "Changing the spec" says, and nothing else edited.
 /// </summary>
 [Category("Slow")]
 [NonParallelizable]

@@ -2,7 +2,8 @@ namespace Telnyx.Generated.Tests.Build;
 
 /// <summary>
 /// The proof that an event is one spec edit: call.hangup added to x-webhooks and components of a copy of the
-/// repository, nothing else edited, gives a CallHangupEvent that Unwrap returns with the common members set.
+/// repository, nothing else edited, gives a CallHangupEvent that Unwrap returns with the common members set, and its
+/// endsCall reaches <see cref="TelnyxOperation.EndsCall"/>.
 /// </summary>
 [Category("Slow")]
 [NonParallelizable]
@@ -25,6 +26,7 @@ public class SeventhEventTests
         }
 
         Console.WriteLine($"refer {TelnyxWebhookParser.Parse("{\"data\":{\"event_type\":\"call.refer.started\"}}").GetType().Name}");
+        Console.WriteLine($"ends-call {Telnyx.Generated.TelnyxOperation.EndsCall("call.hangup")} {Telnyx.Generated.TelnyxOperation.EndsCall("call.refer.failed")}");
         """;
 
     private TempRepository _repo = null!;
@@ -43,7 +45,7 @@ public class SeventhEventTests
         var spec = File.ReadAllText(WebhooksSpec);
         const string map = "\nx-webhooks:\n";
         Assert.That(spec, Does.Contain(map).And.EndWith("\n"));
-        spec = spec.Replace(map, map + "  callHangup: { eventType: call.hangup, schema: '#/components/schemas/CallHangupEvent' }\n", StringComparison.Ordinal)
+        spec = spec.Replace(map, map + "  callHangup: { eventType: call.hangup, schema: '#/components/schemas/CallHangupEvent', endsCall: true }\n", StringComparison.Ordinal)
             + File.ReadAllText(Repo.Path("tests", "Telnyx.Generated.Tests", "Build", "Fixtures", "hangup-webhook.yaml"));
         File.WriteAllText(WebhooksSpec, spec);
         var consumer = _repo.CreateConsumer("hangup-webhook", ConsumerProgram);
@@ -58,5 +60,6 @@ public class SeventhEventTests
         Assert.That(lines, Does.Contain("common 0ccc7b54-4df3-4bca-a65a-3da1ecc777f0 v3:seventh aGk="), "Id and Payload read through the generated EventData and Payload");
         Assert.That(lines, Does.Contain("own normal_clearing same-payload True"));
         Assert.That(lines, Does.Contain("refer CallReferStartedEvent"), "the six still parse");
+        Assert.That(lines, Does.Contain("ends-call True False"), "endsCall reaches the operation model");
     }
 }

@@ -19,14 +19,16 @@ public class OperationContractTests
     }
 
     [TestCaseSource(typeof(CallAction), nameof(CallAction.Cases))]
-    public void Generated_client_attaches_the_spec_rule_and_path_to_its_requests(CallAction action)
+    public void Generated_client_attaches_the_spec_rule_path_and_operation_to_its_requests(CallAction action)
     {
-        var field = typeof(ICallActionsClient).Assembly.GetType("Telnyx.Generated.CallActionsClient")!
-            .GetField(action.OperationId + "Operation_", BindingFlags.NonPublic | BindingFlags.Static);
-        Assert.That(field, Is.Not.Null, "Client.Class.Body.liquid emits one CallOperation per operation");
+        var field = typeof(CallOperation).Assembly.GetType("Telnyx.Generated.Http.CallOperations")!
+            .GetField(action.OperationId, BindingFlags.Public | BindingFlags.Static);
+        Assert.That(field, Is.Not.Null, "the spec tool generates one CallOperation per operation");
 
         var operation = (CallOperation)field!.GetValue(null)!;
 
+        Assert.That(operation.Spec, Is.SameAs(TelnyxOperation.Find(action.OperationId)));
+        Assert.That(operation.OperationId, Is.EqualTo(action.OperationId));
         Assert.That(operation.PathTemplate, Is.EqualTo(action.PathTemplate));
         Assert.That(operation.Safety, Is.EqualTo(action.Idempotency switch
         {

@@ -4,7 +4,7 @@ using Telnyx.Generated.Http;
 
 namespace Telnyx.Generated.Tests.Resilience;
 
-/// <summary>Which failures may be repeated, per kind of action: the table the README documents.</summary>
+/// <summary>Which failures may be repeated, per kind of action: the table docs/commands.md documents.</summary>
 public class RetryRulesTests
 {
     private static readonly TimeSpan Cap = TimeSpan.FromSeconds(60);

@@ -6,7 +6,7 @@ using OpenTelemetry.Trace;
 namespace Telnyx.Generated.Tests.Telemetry;
 
 /// <summary>
-/// What a user's OpenTelemetry set-up exports, as the README configures it (<c>.AddSource("Telnyx.Generated*")</c>,
+/// What a user's OpenTelemetry set-up exports, as docs/observability.md configures it (<c>.AddSource("Telnyx.Generated*")</c>,
 /// plus HttpClient's own <c>System.Net.Http</c> spans), and every client metric through a <see cref="MetricCollector{T}"/>.
 /// Everything a test does runs under one root span, so only its own spans are looked at.
 /// </summary>

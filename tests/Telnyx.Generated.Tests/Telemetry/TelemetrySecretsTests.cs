@@ -44,7 +44,7 @@ public class TelemetrySecretsTests
         Assert.That(exported, Has.None.Contains(SipUser));
         Assert.That(exported, Has.None.Contains(BodyMarker));
         Assert.That(exported, Has.None.Contains(body[..20]));
-        // HttpClient's own spans carry url.full, which holds the call id; ours never do (README, Observability).
+        // HttpClient's own spans carry url.full, which holds the call id; ours never do (docs/observability.md).
         Assert.That(ours.SelectMany(Everything), Has.None.Contains(call));
         // The secrets really were on the wire, so the assertions above could have failed.
         Assert.That(emulator.Commands[0].Body, Does.Contain(SipPassword).And.Contain(BodyMarker));

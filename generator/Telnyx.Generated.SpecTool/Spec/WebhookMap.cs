@@ -1,17 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.OpenApi;
 
 namespace Telnyx.Generated.SpecTool;
 
-/// <summary>One entry of <c>x-webhooks</c>: Telnyx's webhook key, its wire <c>event_type</c> and our envelope schema.</summary>
-internal sealed record CuratedWebhook(string Key, string EventType, string Schema);
+/// <summary>
+/// One entry of <c>x-webhooks</c>: Telnyx's webhook key, its wire <c>event_type</c>, our envelope schema, and whether
+/// the event ends the call (<c>endsCall: true</c>, as <c>call.hangup</c>).
+/// </summary>
+internal sealed record CuratedWebhook(string Key, string EventType, string Schema, bool EndsCall = false);
 
 /// <summary>
 /// The <c>x-webhooks</c> map of spec/telnyx-webhooks.yaml, the one list of events: drift compares through it,
 /// <c>import-webhook</c> adds to it and the build generates the event members and the parser's map from it.
 /// </summary>
-internal static class WebhookMap
+internal static partial class WebhookMap
 {
     public const string Extension = "x-webhooks";
     public const string SchemaPrefix = "#/components/schemas/";
@@ -44,12 +48,24 @@ internal static class WebhookMap
                 throw new SpecInputException($"{curated.Path}: {Extension}.{key} has no 'eventType' (the wire data.event_type, such as call.hangup).");
             }
 
+            if (!EventTypeText().IsMatch(eventType))
+            {
+                throw new SpecInputException($"{curated.Path}: {Extension}.{key}: eventType '{eventType}' is not an event type (letters, digits, '.', '_' and '-').");
+            }
+
+            var endsCall = entry?["endsCall"] switch
+            {
+                null => false,
+                JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+                var other => throw new SpecInputException($"{curated.Path}: {Extension}.{key}: endsCall must be true or false, not {other.ToJsonString()}."),
+            };
+
             if (entries.FirstOrDefault(e => e.EventType == eventType) is { } twice)
             {
                 throw new SpecInputException($"{curated.Path}: {Extension}.{key} and {Extension}.{twice.Key} both have eventType {eventType}.");
             }
 
-            entries.Add(new CuratedWebhook(key, eventType, schema[SchemaPrefix.Length..]));
+            entries.Add(new CuratedWebhook(key, eventType, schema[SchemaPrefix.Length..], endsCall));
         }
 
         return entries;
@@ -96,6 +112,11 @@ internal static class WebhookMap
         return (schema?.AllOf ?? []).OfType<OpenApiSchemaReference>().Any(part => DerivesFrom(document, part.Reference.Id, ancestor, depth + 1));
     }
 
-    private static string? Text(JsonNode? node) =>
+    /// <summary>A YAML scalar that is a string, else null (a number, a map, or nothing).</summary>
+    public static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    // Written into C# string literals and XML docs as is, so only characters that need no escaping there.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex EventTypeText();
 }
