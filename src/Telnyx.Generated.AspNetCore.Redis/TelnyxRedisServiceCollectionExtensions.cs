@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telnyx.Generated.AspNetCore;
@@ -10,7 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// The one registration for apps that run several instances sharing one Redis: everything those instances must agree on
-/// (today, which webhook events have been handled) lives in Redis instead of each instance's memory.
+/// (which webhook events have been handled, and which command outcomes arrived) lives in Redis instead of each
+/// instance's memory.
 /// </summary>
 public static class TelnyxRedisServiceCollectionExtensions
 {
@@ -26,6 +28,10 @@ public static class TelnyxRedisServiceCollectionExtensions
     /// start by the configuration's <c>connectTimeout</c> or <c>syncTimeout</c>, 5 s by default) and reconnects by itself.
     /// It also provides the durable queue behind <c>Telnyx:QueueWebhooks</c> (a Redis Stream per key prefix, consumed by
     /// every instance, with dead letters in <see cref="TelnyxWebhookDeadLetters"/>; see docs/queued-webhooks.md).
+    /// It also routes outcomes: a command's outcome event delivered to any instance completes the
+    /// <see cref="ITelnyxCallOutcomes.SendAsync"/> awaiting it on another, including one announced while that instance's
+    /// subscription was down (it is kept in the call's stream for the longest wait). With Redis unreachable,
+    /// <c>SendAsync</c> throws <see cref="RedisException"/> before the command is sent (within <c>asyncTimeout</c>).
     /// </summary>
     /// <param name="services">The service collection (after <c>AddTelnyx</c>).</param>
     /// <param name="configuration">The StackExchange.Redis configuration string.</param>
@@ -42,7 +48,7 @@ public static class TelnyxRedisServiceCollectionExtensions
         connection.AbortOnConnectFail = false; // Redis down at start-up gives 500s until it is back, not an app that cannot start
         services.TryAddKeyedSingleton<IConnectionMultiplexer>(RedisConnectionAtStart.Key, (_, _) => ConnectionMultiplexer.Connect(connection));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisConnectionAtStart>());
-        return services.AddRedisDeduplicator(provider => provider.GetRequiredKeyedService<IConnectionMultiplexer>(RedisConnectionAtStart.Key), configure);
+        return services.AddRedisServices(provider => provider.GetRequiredKeyedService<IConnectionMultiplexer>(RedisConnectionAtStart.Key), configure);
     }
 
     /// <summary>
@@ -60,10 +66,10 @@ public static class TelnyxRedisServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(connection);
-        return services.AddRedisDeduplicator(_ => connection, configure);
+        return services.AddRedisServices(_ => connection, configure);
     }
 
-    private static IServiceCollection AddRedisDeduplicator(
+    private static IServiceCollection AddRedisServices(
         this IServiceCollection services,
         Func<IServiceProvider, IConnectionMultiplexer> connection,
         Action<TelnyxRedisOptions>? configure)
@@ -85,6 +91,12 @@ public static class TelnyxRedisServiceCollectionExtensions
             provider.GetRequiredService<IOptions<TelnyxRedisOptions>>()));
         services.TryAddSingleton<ITelnyxWebhookQueue>(provider => provider.GetRequiredService<RedisTelnyxWebhookQueue>());
         services.TryAddSingleton(provider => new TelnyxWebhookDeadLetters(connection(provider), provider.GetRequiredService<RedisTelnyxWebhookQueue>()));
+        services.Replace(ServiceDescriptor.Singleton<IOutcomeRelay>(provider => new RedisOutcomeRelay(
+            connection(provider),
+            provider.GetRequiredService<OutcomeRouter>(),
+            provider.GetRequiredService<IOptions<TelnyxOptions>>(),
+            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>(),
+            provider.GetRequiredService<ILogger<RedisOutcomeRelay>>())));
         return services;
     }
 }

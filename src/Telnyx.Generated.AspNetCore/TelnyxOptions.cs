@@ -35,12 +35,12 @@ public sealed class TelnyxOptions : TelnyxClientOptions
     public TimeSpan WebhookDeduplicationWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// When true, <c>MapTelnyxWebhooks</c> verifies a webhook, claims its id, appends it to a durable queue and answers
-    /// 200 at once; background consumers run the handlers (see docs/queued-webhooks.md). Needs <c>AddTelnyxRedis</c>
-    /// (package <c>Telnyx.Generated.AspNetCore.Redis</c>): without it the host does not start. Default false: the
-    /// handlers run inside the request, and its answer says whether they succeeded.
+    /// How long <see cref="ITelnyxCallOutcomes.SendAsync"/> waits, after Telnyx accepted the command, for its outcome
+    /// event before throwing <see cref="TelnyxOutcomeTimeoutException"/>. Default 2 minutes: a refer's outcome comes when
+    /// the target answers or gives up, which can take a minute of ringing, and a webhook Telnyx has to deliver again
+    /// comes seconds later still; SIPREC's outcome comes within seconds. At most 1 day.
     /// </summary>
-    public bool QueueWebhooks { get; set; }
+    public TimeSpan OutcomeTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// The most handled event ids the in-memory de-duplicator remembers (<see cref="InMemoryTelnyxWebhookDeduplicator"/>,
@@ -49,6 +49,14 @@ public sealed class TelnyxOptions : TelnyxClientOptions
     /// Redis and <c>IDistributedCache</c> de-duplicators ignore it. Configuration key <c>Telnyx:WebhookDeduplicationCapacity</c>.
     /// </summary>
     public int WebhookDeduplicationCapacity { get; set; } = InMemoryTelnyxWebhookDeduplicator.DefaultCapacity;
+
+    /// <summary>
+    /// When true, <c>MapTelnyxWebhooks</c> verifies a webhook, claims its id, appends it to a durable queue and answers
+    /// 200 at once; background consumers run the handlers (see docs/queued-webhooks.md). Needs <c>AddTelnyxRedis</c>
+    /// (package <c>Telnyx.Generated.AspNetCore.Redis</c>): without it the host does not start. Default false: the
+    /// handlers run inside the request, and its answer says whether they succeeded.
+    /// </summary>
+    public bool QueueWebhooks { get; set; }
 
     /// <summary>How many queued events one app instance handles at once (<see cref="QueueWebhooks"/>). Default 32: handlers mostly wait on I/O.</summary>
     public int WebhookQueueConcurrency { get; set; } = 32;
@@ -71,6 +79,7 @@ public sealed class TelnyxOptions : TelnyxClientOptions
         $", MaxWebhookBodySize = {MaxWebhookBodySize}" +
         $", WebhookDeduplicationWindow = {WebhookDeduplicationWindow}" +
         $", WebhookDeduplicationCapacity = {WebhookDeduplicationCapacity}" +
+        $", OutcomeTimeout = {OutcomeTimeout}" +
         $", QueueWebhooks = {QueueWebhooks}" +
         $", WebhookQueueConcurrency = {WebhookQueueConcurrency}" +
         $", WebhookQueueMaxAttempts = {WebhookQueueMaxAttempts}" +

@@ -71,6 +71,7 @@ internal sealed class TelnyxOptionsValidator(TelnyxWebhookEndpointState? webhook
         Require(options.WebhookQueueRetryDelay >= TimeSpan.Zero, "Telnyx:WebhookQueueRetryDelay must not be negative.");
         Require(options.WebhookQueueLagThreshold > TimeSpan.Zero, "Telnyx:WebhookQueueLagThreshold must be positive.");
         Require(options.WebhookDeduplicationCapacity > 0, "Telnyx:WebhookDeduplicationCapacity must be a positive number of event ids.");
+        Require(options.OutcomeTimeout > TimeSpan.Zero && options.OutcomeTimeout <= TimeSpan.FromDays(1), "Telnyx:OutcomeTimeout must be positive and at most 1 day (default 00:02:00).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
 
         void Require(bool valid, string failure)

@@ -76,5 +76,11 @@ public static partial class TelnyxServiceCollectionExtensions
         services.TryAddSingleton<TelnyxWebhookQueueMetrics>();
         services.TryAddSingleton<TelnyxWebhookQueueWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<TelnyxWebhookQueueWorker>()); // idle unless Telnyx:QueueWebhooks
+        services.TryAddSingleton(provider => new OutcomeRouter(
+            provider.GetRequiredService<IOptions<TelnyxOptions>>(), provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<OutcomeTelemetry>();
+        services.TryAddSingleton<IOutcomeRelay, LocalOutcomeRelay>();
+        services.TryAddTransient<ITelnyxCallOutcomes>(provider => ActivatorUtilities.CreateInstance<TelnyxCallOutcomes>(
+            provider, provider.GetService<TimeProvider>() ?? TimeProvider.System));
     }
 }

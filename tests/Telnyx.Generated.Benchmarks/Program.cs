@@ -11,6 +11,7 @@
 // docs/observability.md's trace picture (refer + 503 + webhooks): ... -- --trace-svg docs/observability-trace.svg
 // Queued webhooks, two instances, 1 s handlers:  ... -- --queue [10000] [--handler-ms 1000] [--senders 32] [--concurrency 512]
 // Latency when the first attempt stalls:         ... -- --stall [0.6 3 30] [--batches 5] [--callers 20]
+// SendAsync at scale, one app on Redis:          ... -- --outcomes [1000 [200 1000]]
 using Telnyx.Generated.Benchmarks.Commands;
 
 if (args.Length > 2 && args[0] == "--alloc-profile" && args[1] == "webhook")
@@ -48,6 +49,11 @@ if (args.Length > 1 && args[0] == "--trace-svg")
 if (args.Length > 0 && args[0] == "--stall")
 {
     return await Telnyx.Generated.Benchmarks.Stall.StalledFirstAttempt.RunAsync(args, Console.Out);
+}
+
+if (args.Length > 0 && args[0] == "--outcomes")
+{
+    return await Telnyx.Generated.Benchmarks.Outcomes.OutcomeScale.RunAsync(args);
 }
 
 if (args.Length > 0 && args[0] == "--alloc-profile")

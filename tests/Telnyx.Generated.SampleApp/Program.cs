@@ -1,4 +1,5 @@
 using Telnyx.Generated;
+using Telnyx.Generated.AspNetCore;
 using Telnyx.Generated.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,7 +20,22 @@ app.MapPost("/calls/{callControlId}/transfer", async (string callControlId, ITel
     await telnyx.Calls.Actions.ReferAsync(callControlId, new ReferRequest { SipAddress = "sip:agent@example.com" }, cancellationToken);
     return Results.Accepted();
 });
+
+// Send, then await how the refer ended, from its webhooks (docs/outcomes.md).
+app.MapPost("/calls/{callControlId}/refer", async (string callControlId, ITelnyxCallOutcomes outcomes, CancellationToken cancellationToken) =>
+{
+    var outcome = await outcomes.SendAsync(
+        callControlId,
+        (calls, ct) => calls.ReferAsync(callControlId, new ReferRequest { SipAddress = "sip:agent@example.com" }, ct),
+        cancellationToken);
+    return Results.Ok(new ReferResult(outcome.Succeeded, outcome.Event?.EventType));
+});
 app.Run();
+
+/// <summary>How a refer ended.</summary>
+/// <param name="Succeeded">Whether the agent was reached.</param>
+/// <param name="EventType">The outcome event, such as <c>call.refer.completed</c>.</param>
+public sealed record ReferResult(bool Succeeded, string? EventType);
 
 /// <summary>Every webhook the app handled, in order.</summary>
 public sealed class CallLog

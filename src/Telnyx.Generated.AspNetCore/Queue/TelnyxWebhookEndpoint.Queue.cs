@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.AspNetCore;
 
@@ -14,8 +15,9 @@ internal sealed partial class TelnyxWebhookEndpoint
 
     // 200 once the event is durably queued, or was already claimed, queued or done; 500 when the store failed, so
     // Telnyx delivers again and nothing is acknowledged that was not queued.
-    private async Task EnqueueAsync(HttpContext context, Activity? activity, byte[] body, string? eventId, string eventType, string typeTag)
+    private async Task EnqueueAsync(HttpContext context, Activity? activity, TelnyxWebhookEvent webhookEvent, byte[] body, string? eventId, string typeTag)
     {
+        var eventType = webhookEvent.EventType;
         bool queued;
         var started = Stopwatch.GetTimestamp();
         try
@@ -36,6 +38,9 @@ internal sealed partial class TelnyxWebhookEndpoint
         {
             _worker?.Wake();
             TelnyxWebhookQueueLog.Queued(logger, eventId, eventType);
+
+            // Accepted: an awaited command's outcome is known now, not when the queue reaches the event.
+            await outcomes.AcceptAsync(webhookEvent, body, context.RequestAborted).ConfigureAwait(false);
             Finished(activity, typeTag, WebhookOutcome.Queued);
         }
         else

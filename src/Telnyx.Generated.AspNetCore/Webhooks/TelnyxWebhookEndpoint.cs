@@ -10,7 +10,7 @@ namespace Telnyx.Generated.AspNetCore;
 
 /// <summary>
 /// The request handler behind <c>MapTelnyxWebhooks</c>: read the raw body (size-limited), verify, parse, claim the
-/// event id, dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as
+/// event id, pass it to the outcome relay (<see cref="ITelnyxCallOutcomes"/>), dispatch, then mark it done (or release it when a handler threw). The body is verified exactly as
 /// received: it is never decoded and re-encoded before verification. Each delivery gets one span, one count and the
 /// handler and store durations (<see cref="TelnyxWebhookTelemetry"/>, <see cref="TelnyxWebhookMetrics"/>). With
 /// <see cref="TelnyxOptions.QueueWebhooks"/> the handlers run later, from the queue (TelnyxWebhookEndpoint.Queue.cs).
@@ -18,6 +18,7 @@ namespace Telnyx.Generated.AspNetCore;
 internal sealed partial class TelnyxWebhookEndpoint(
     TelnyxWebhookVerifier verifier,
     ITelnyxWebhookDeduplicator deduplicator,
+    IOutcomeRelay outcomes,
     TelnyxWebhookMetrics metrics,
     IOptions<TelnyxOptions> options,
     ILogger<TelnyxWebhookEndpoint> logger,
@@ -73,7 +74,7 @@ internal sealed partial class TelnyxWebhookEndpoint(
         if (_queue is not null)
         {
             // Queue instead of running handlers (Telnyx:QueueWebhooks): claim and append in one step, answer at once.
-            await EnqueueAsync(context, activity, body, eventId, eventType, typeTag).ConfigureAwait(false);
+            await EnqueueAsync(context, activity, webhookEvent, body, eventId, typeTag).ConfigureAwait(false);
             return;
         }
 
@@ -104,6 +105,9 @@ internal sealed partial class TelnyxWebhookEndpoint(
                 return;
             }
         }
+
+        // Accepted: an awaited command's outcome is known now, whatever the handlers do.
+        await outcomes.AcceptAsync(webhookEvent, body, aborted).ConfigureAwait(false);
 
         int handlers;
         var handlersStarted = Stopwatch.GetTimestamp();

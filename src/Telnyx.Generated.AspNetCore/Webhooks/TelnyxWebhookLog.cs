@@ -34,4 +34,7 @@ internal static partial class TelnyxWebhookLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Telnyx webhook {EventId} ({EventType}) was handled but could not be marked done in the de-duplication store: a copy arriving after its claim expires would run again")]
     public static partial void CompleteFailed(ILogger logger, Exception exception, string? eventId, string? eventType);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Telnyx webhook {EventId} ({EventType}) could not be passed to the other app instances: a SendAsync awaiting it elsewhere will time out")]
+    public static partial void OutcomeRelayFailed(ILogger logger, Exception exception, string? eventId, string? eventType);
 }

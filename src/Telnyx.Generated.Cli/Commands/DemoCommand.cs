@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Newtonsoft.Json.Linq;
+using Telnyx.Generated.AspNetCore;
 using Telnyx.Generated.Testing;
 using Telnyx.Generated.Webhooks;
 
@@ -45,14 +46,18 @@ internal static class DemoCommand
     {
         var output = console.Out;
         var total = Stopwatch.StartNew();
-        await using var receiver = await WebhookReceiver.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var options = new TelnyxEmulatorOptions
         {
-            WebhookUrl = receiver.Url,
             WebhookRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)],
         };
         tamper?.Invoke(options);
         await using var emulator = await TelnyxEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        await using var receiver = await DemoApp.StartAsync(emulator, wait, cancellationToken).ConfigureAwait(false);
+        if (options.WebhookUrl is null)
+        {
+            emulator.DeliverWebhooksTo(receiver.Url);
+        }
+
         using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl });
         var verifier = new TelnyxWebhookVerifier(emulator.PublicKey);
         var actions = client.Calls.Actions;
@@ -67,21 +72,36 @@ internal static class DemoCommand
         // The scenarios whose outcomes the demo chooses; then, deferred until those ran, every action of the spec they
         // did not use, once, with the spec's example body: a new operation in the spec joins the demo by itself. What
         // each should deliver is what the spec lists for its operation (x-telnyx-webhooks), as the emulator chooses it.
+        // Refer and SIPREC go through ITelnyxCallOutcomes.SendAsync: the command, then how it ended, from its webhooks.
+        Func<Task<(CallControlCommandResponse, TelnyxCommandOutcome?)>> Awaited(Func<ICallActionsClient, CancellationToken, Task<CallControlCommandResponse>> send) => async () =>
+        {
+            CallControlCommandResponse? response = null;
+            try
+            {
+                var outcome = await receiver.Outcomes.SendAsync(call, async (calls, ct) => response = await send(calls, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return (response!, outcome);
+            }
+            catch (TelnyxOutcomeTimeoutException) when (response is not null)
+            {
+                return (response, null); // its events are reported missing below
+            }
+        };
+
         var scenarios = new Step[]
         {
-            new("Refer sip:agent@example.com", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com", ClientState = ClientState }, cancellationToken)),
-            new("Refer sip:busy@example.com (rejected)", () => actions.ReferAsync(call, new ReferRequest { SipAddress = "sip:busy@example.com", ClientState = ClientState }, cancellationToken), Failing: true),
-            new("SendDtmf (after an injected 503)", () =>
+            new("Refer sip:agent@example.com", Awaited((calls, ct) => calls.ReferAsync(call, new ReferRequest { SipAddress = "sip:agent@example.com", ClientState = ClientState }, ct))),
+            new("Refer sip:busy@example.com (rejected)", Awaited((calls, ct) => calls.ReferAsync(call, new ReferRequest { SipAddress = "sip:busy@example.com", ClientState = ClientState }, ct)), Failing: true),
+            new("SendDtmf (after an injected 503)", async () =>
             {
                 emulator.FailNext(1, EmulatorFault.Status(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.Zero));
-                return actions.SendDtmfAsync(call, new SendDtmfRequest { Digits = "1234#", DurationMillis = 250, ClientState = ClientState }, cancellationToken);
+                return (await actions.SendDtmfAsync(call, new SendDtmfRequest { Digits = "1234#", DurationMillis = 250, ClientState = ClientState }, cancellationToken).ConfigureAwait(false), null);
             }),
-            new("StartSiprec", () => actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", SiprecTrack = SiprecTrack.BothTracks, ClientState = ClientState }, cancellationToken)),
-            new("StopSiprec", () => actions.StopSiprecAsync(call, new StopSiprecRequest { ClientState = ClientState }, cancellationToken)),
+            new("StartSiprec", Awaited((calls, ct) => calls.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", SiprecTrack = SiprecTrack.BothTracks, ClientState = ClientState }, ct))),
+            new("StopSiprec", Awaited((calls, ct) => calls.StopSiprecAsync(call, new StopSiprecRequest { ClientState = ClientState }, ct))),
             new("StartSiprec (SRS unreachable)", () =>
             {
                 emulator.FailSiprecWith("no_answer");
-                return actions.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", ClientState = ClientState }, cancellationToken);
+                return Awaited((calls, ct) => calls.StartSiprecAsync(call, new StartSiprecRequest { ConnectorName = "demo-srs", ClientState = ClientState }, ct))();
             }, Failing: true),
         };
         var fromExamples = ClientAction.All
@@ -90,7 +110,7 @@ internal static class DemoCommand
             {
                 // An operation that ends its call (call.hangup, per the spec model) gets a call of its own, so the rest still have theirs.
                 var target = action.Spec.EventsDelivered().Any(TelnyxOperation.EndsCall) ? emulator.CreateCall() : call;
-                return await action.InvokeAsync(actions, target, ExampleBody(action), cancellationToken).ConfigureAwait(false) ?? new();
+                return (await action.InvokeAsync(actions, target, ExampleBody(action), cancellationToken).ConfigureAwait(false) ?? new(), (TelnyxCommandOutcome?)null);
             }));
 
         var failures = new List<string>();
@@ -104,11 +124,15 @@ internal static class DemoCommand
             string target;
             try
             {
-                var response = await step.Run().ConfigureAwait(false);
+                var (response, outcome) = await step.Run().ConfigureAwait(false);
                 var attempts = emulator.Commands.Skip(before).ToList();
                 (expected, target) = Expected(attempts[^1], step.Failing);
                 var retried = attempts.Count > 1 ? $" ({attempts.Count} attempts: {string.Join(" then ", attempts.Select(c => c.StatusCode))})" : string.Empty;
                 await output.WriteLineAsync($"{Ms(total),7}  -> {step.Name,-38} {attempts.LastOrDefault()?.Action,-23} {response.Data?.Result ?? "(no result)"} in {Ms(timer)}{retried}").ConfigureAwait(false);
+                if (outcome is not null)
+                {
+                    await output.WriteLineAsync($"{Ms(total),7}  => {outcome} (SendAsync)").ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is TelnyxException or Newtonsoft.Json.JsonException)
             {
@@ -168,7 +192,7 @@ internal static class DemoCommand
     }
 
     private static async Task<(string Line, bool Ok)> AwaitEventAsync(
-        CliConsole console, WebhookReceiver receiver, TelnyxWebhookVerifier verifier, string call, string expected, TimeSpan wait, Stopwatch total, CancellationToken cancellationToken)
+        CliConsole console, DemoApp receiver, TelnyxWebhookVerifier verifier, string call, string expected, TimeSpan wait, Stopwatch total, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         var tick = TimeSpan.FromSeconds(1);
@@ -257,5 +281,5 @@ internal static class DemoCommand
 
     private static string Ms(Stopwatch stopwatch) => stopwatch.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
-    private sealed record Step(string Name, Func<Task<CallControlCommandResponse>> Run, bool Failing = false);
+    private sealed record Step(string Name, Func<Task<(CallControlCommandResponse Response, TelnyxCommandOutcome? Outcome)>> Run, bool Failing = false);
 }

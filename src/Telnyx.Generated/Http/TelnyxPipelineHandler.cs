@@ -30,6 +30,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = CallOperation.Of(request);
+        await CommandObserver.NotifyAsync(request, operation, cancellationToken).ConfigureAwait(false);
         var started = _settings.TimeProvider.GetTimestamp();
         using var activity = CommandTelemetry.Start(operation);
         TelnyxCall? call = null;

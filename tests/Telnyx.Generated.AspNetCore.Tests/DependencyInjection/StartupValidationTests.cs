@@ -104,6 +104,8 @@ public class StartupValidationTests
     [TestCase("Telnyx:WebhookQueueRetryDelay", "-00:00:01", "Telnyx:WebhookQueueRetryDelay must not be negative")]
     [TestCase("Telnyx:WebhookQueueLagThreshold", "00:00:00", "Telnyx:WebhookQueueLagThreshold must be positive")]
     [TestCase("Telnyx:WebhookDeduplicationCapacity", "0", "Telnyx:WebhookDeduplicationCapacity must be a positive")]
+    [TestCase("Telnyx:OutcomeTimeout", "00:00:00", "Telnyx:OutcomeTimeout must be positive and at most 1 day")]
+    [TestCase("Telnyx:OutcomeTimeout", "2.00:00:00", "Telnyx:OutcomeTimeout must be positive and at most 1 day")]
     public async Task A_bad_setting_stops_the_host_naming_its_key(string key, string value, string expected)
     {
         var ex = await StartFailure(new() { ["Telnyx:ApiKey"] = ApiKey, [key] = value }, mapWebhooks: false);

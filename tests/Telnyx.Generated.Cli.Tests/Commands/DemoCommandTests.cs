@@ -23,6 +23,15 @@ public class DemoCommandTests
         // Telnyx's refer payloads do not carry the target, so the line names the command the event answers.
         Assert.That(output, Does.Match(@"<-\s+call\.refer\.failed\s.*sip_notify_response=603.*verified  \[Refer sip:busy@example\.com \(rejected\)\]"));
 
+        // Refer and SIPREC are awaited with SendAsync; each prints how it ended.
+        Assert.That(
+            Regex.Matches(output, @"=> (.*) \(SendAsync\)").Select(m => m.Groups[1].Value),
+            Is.EqualTo(new[]
+            {
+                "Refer succeeded (call.refer.completed)", "Refer failed (call.refer.failed)", "StartSiprec succeeded (siprec.started)",
+                "StopSiprec succeeded (siprec.stopped)", "StartSiprec failed (siprec.failed)",
+            }));
+
         // Seven webhooks: the scenario refers twice (completed, then rejected), so call.refer.started comes twice.
         Assert.That(output, Does.Contain($"PASS: {sent.Count} commands covering all {actions.Count} actions, 7/7 webhooks received and verified"));
     }
