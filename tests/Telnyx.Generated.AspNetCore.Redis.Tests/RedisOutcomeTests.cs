@@ -85,6 +85,19 @@ public class RedisOutcomeTests
     }
 
     [Test]
+    public async Task With_QueueWebhooks_on_an_outcome_completes_SendAsync_when_its_event_is_queued()
+    {
+        await using var set = await Instances.StartAsync(new() { ["Telnyx:QueueWebhooks"] = "true", ["Telnyx:OutcomeTimeout"] = "00:00:10" });
+        var call = set.Emulator.CreateCall();
+
+        var refer = await set.A.Outcomes.SendAsync(call, (calls, ct) => calls.ReferAsync(call, ToAgent, ct));
+
+        Assert.That((refer.Succeeded, refer.Event?.EventType), Is.EqualTo((true, "call.refer.completed")));
+        await set.B.HandledAsync("call.refer.completed", call); // the queue still runs the handlers, in the background
+        set.AssertNothingWaits();
+    }
+
+    [Test]
     public async Task With_redis_down_SendAsync_fails_with_a_redis_error_before_sending_anything()
     {
         await using var set = await Instances.StartAsync();
@@ -116,13 +129,13 @@ public class RedisOutcomeTests
 
         public ISubscriber ASubscriber => A.App.Services.GetRequiredKeyedService<IConnectionMultiplexer>("Telnyx.Generated.AspNetCore.Redis").GetSubscriber();
 
-        public static async Task<Instances> StartAsync()
+        public static async Task<Instances> StartAsync(Dictionary<string, string?>? settings = null)
         {
             var redis = await RedisServer.StartAsync();
             var seed = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
             var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { SigningKeySeed = seed, WebhookRetryDelays = [] });
-            var a = await OutcomeApp.StartInstanceAsync(emulator, seed, services: s => s.AddTelnyxRedis(redis.Configuration));
-            var b = await OutcomeApp.StartInstanceAsync(emulator, seed, services: s => s.AddTelnyxRedis(redis.Configuration));
+            var a = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(redis.Configuration));
+            var b = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(redis.Configuration));
             emulator.DeliverWebhooksTo(b.App.WebhookUrl);
             return new Instances(redis, emulator, a, b);
         }
