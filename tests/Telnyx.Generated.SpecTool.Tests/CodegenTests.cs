@@ -51,7 +51,7 @@ public sealed class CodegenTests
         "must refer to a schema deriving from WebhookEventData")]
     public void An_entry_the_CSharp_cannot_be_made_from_is_exit_2_with_the_reason_and_no_output(string original, string broken, string reason)
     {
-        AssertRefused(CuratedSpec.WebhooksFile, original, broken, reason);
+        AssertRefused(SpecDirectory.WebhooksFile, original, broken, reason);
     }
 
     [TestCase("      x-telnyx-webhooks: {}\n      summary: Send DTMF", "      x-telnyx-webhooks: []\n      summary: Send DTMF", "x-telnyx-webhooks must be a map from each event type")]
@@ -61,18 +61,18 @@ public sealed class CodegenTests
     [TestCase("      operationId: Refer", "      operationId: refer", "operationId 'refer' is not a PascalCase C# name")]
     public void An_operation_the_CSharp_cannot_be_made_from_is_exit_2_with_the_reason_and_no_output(string original, string broken, string reason)
     {
-        AssertRefused(CuratedSpec.ActionsFile, original, broken, reason);
+        AssertRefused(SpecDirectory.ActionsFile, original, broken, reason);
     }
 
     [Test]
     public void The_operation_model_lists_every_operation_in_order_with_its_roles_repeat_rule_and_the_events_that_end_a_call()
     {
         var curated = CuratedSpec.Load(Repo.Path("spec"));
-        var webhooks = File.ReadAllText(Repo.Path("spec", CuratedSpec.WebhooksFile))
+        var webhooks = File.ReadAllText(Repo.Path("spec", SpecDirectory.WebhooksFile))
             .Replace("callSiprecFailed: { eventType: siprec.failed, schema: '#/components/schemas/CallSiprecFailedEvent' }",
                 "callSiprecFailed: { eventType: siprec.failed, schema: '#/components/schemas/CallSiprecFailedEvent', endsCall: true }", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_folder, CuratedSpec.WebhooksFile), webhooks);
-        File.Copy(curated.Actions.Path, Path.Combine(_folder, CuratedSpec.ActionsFile));
+        File.WriteAllText(Path.Combine(_folder, SpecDirectory.WebhooksFile), webhooks);
+        File.Copy(curated.Actions.Path, Path.Combine(_folder, SpecDirectory.ActionsFile));
 
         var code = OperationsCode.Generate(CuratedSpec.Load(_folder));
 
@@ -91,7 +91,7 @@ public sealed class CodegenTests
     {
         var specDir = Path.Combine(_folder, "spec");
         Directory.CreateDirectory(specDir);
-        foreach (var name in new[] { CuratedSpec.ActionsFile, CuratedSpec.WebhooksFile })
+        foreach (var name in new[] { SpecDirectory.ActionsFile, SpecDirectory.WebhooksFile })
         {
             var text = File.ReadAllText(Repo.Path("spec", name));
             if (name == file)

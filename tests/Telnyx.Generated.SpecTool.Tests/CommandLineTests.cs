@@ -53,7 +53,7 @@ public sealed class CommandLineTests
         Assert.That(missing.Exit, Is.EqualTo(2));
         Assert.That(missing.Error, Does.Contain("not found"));
         Assert.That(noArgument.Exit, Is.EqualTo(2));
-        Assert.That(noArgument.Error, Does.Contain("usage"));
+        Assert.That(noArgument.Error, Does.Contain("Required argument 'official-spec' missing").And.Contain("Usage:").And.Contain("drift <official-spec> [options]"), "the generated usage of the command");
     }
 
     [Test]

@@ -9,7 +9,7 @@ public sealed class DeviationTests
         File.WriteAllText(path, markdown);
         try
         {
-            return Deviation.Load(path);
+            return DeviationsFile.Drift(path);
         }
         finally
         {
@@ -20,7 +20,7 @@ public sealed class DeviationTests
     [Test]
     public void The_repository_table_lists_every_row_with_its_reason()
     {
-        var deviations = Deviation.Load(Repo.Path("spec", "DEVIATIONS.md"));
+        var deviations = DeviationsFile.Drift(Repo.Path("spec", "DEVIATIONS.md"));
 
         Assert.That(deviations, Has.Count.EqualTo(7));
         Assert.That(deviations, Has.All.Matches<Deviation>(d => d!.Reason.Length > 20));

@@ -106,7 +106,7 @@ public sealed class ExpectedWebhooksTests
             }
 
             // call.hangup curated (its schema does not matter here), call.recording.saved not.
-            var webhooks = Path.Combine(specDir, DriftCommand.WebhooksFile);
+            var webhooks = Path.Combine(specDir, SpecDirectory.WebhooksFile);
             File.WriteAllText(webhooks, File.ReadAllText(webhooks).Replace("x-webhooks:\n", "x-webhooks:\n  callHangup: { eventType: call.hangup, schema: '#/components/schemas/CallSiprecStartedEvent' }\n", StringComparison.Ordinal));
             using var output = new StringWriter();
             using var error = new StringWriter();
@@ -115,7 +115,7 @@ public sealed class ExpectedWebhooksTests
 
             var hangup = CuratedSpec.Load(specDir).Operations.Single(o => o.OperationId == "Hangup");
             Assert.That(hangup.Webhooks, Is.EqualTo(new[] { new OperationWebhook("call.hangup", WebhookRole.Success) }), output.ToString() + error);
-            Assert.That(File.ReadAllText(Path.Combine(specDir, DriftCommand.ActionsFile)), Does.Contain("      x-telnyx-webhooks:\n        call.hangup: success\n"));
+            Assert.That(File.ReadAllText(Path.Combine(specDir, SpecDirectory.ActionsFile)), Does.Contain("      x-telnyx-webhooks:\n        call.hangup: success\n"));
             Assert.That(output.ToString(), Does.Contain("x-telnyx-webhooks: {\"call.hangup\":\"success\"}").And.Contain("not curated: call.recording.saved"));
         }
         finally

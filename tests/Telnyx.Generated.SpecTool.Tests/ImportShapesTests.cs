@@ -11,7 +11,7 @@ public sealed class ImportShapesTests
 {
     private string _specDir = null!;
 
-    private string Actions => Path.Combine(_specDir, DriftCommand.ActionsFile);
+    private string Actions => Path.Combine(_specDir, SpecDirectory.ActionsFile);
 
     [SetUp]
     public void CopySpec()
@@ -66,7 +66,7 @@ public sealed class ImportShapesTests
     public void A_default_Telnyx_s_own_schema_forbids_is_kept_and_listed_as_a_lint_deviation_once()
     {
         var first = Import("/calls/{call_control_id}/actions/transcription_start");
-        var deviations = LintDeviation.Load(Path.Combine(_specDir, DriftCommand.DeviationsFile));
+        var deviations = DeviationsFile.Lint(Path.Combine(_specDir, SpecDirectory.DeviationsFile));
         var again = Import("/calls/{call_control_id}/actions/answer");
 
         Assert.That(first, Does.Contain("lint deviation (in DEVIATIONS.md): oas3-valid-schema-example at #/components/schemas/DeepgramNova2Config/properties/keywords_boosting/default"));
@@ -75,8 +75,8 @@ public sealed class ImportShapesTests
             ("#/components/schemas/DeepgramNova2Config/properties/keywords_boosting/default", "oas3-valid-schema-example"),
             ("#/components/schemas/DeepgramNova3Config/properties/keywords_boosting/default", "oas3-valid-schema-example"),
         }));
-        Assert.That(LintDeviation.Load(Path.Combine(_specDir, DriftCommand.DeviationsFile)), Is.EqualTo(deviations), "answer reuses those schemas: nothing more to list: " + again);
-        Assert.That(Deviation.Load(Path.Combine(_specDir, DriftCommand.DeviationsFile)), Is.EqualTo(Deviation.Load(Repo.Path("spec", DriftCommand.DeviationsFile))), "drift's table is untouched");
+        Assert.That(DeviationsFile.Lint(Path.Combine(_specDir, SpecDirectory.DeviationsFile)), Is.EqualTo(deviations), "answer reuses those schemas: nothing more to list: " + again);
+        Assert.That(DeviationsFile.Drift(Path.Combine(_specDir, SpecDirectory.DeviationsFile)), Is.EqualTo(DeviationsFile.Drift(Repo.Path("spec", SpecDirectory.DeviationsFile))), "drift's table is untouched");
         Assert.That(deviations.Single(d => d.Location.Contains("Nova2", StringComparison.Ordinal)).Matches("oas3-valid-schema-example", "#/components/schemas/DeepgramNova2Config/properties/keywords_boosting/default"), Is.True);
         Assert.That(Yaml("components", "schemas", "DeepgramNova2Config", "properties", "keywords_boosting").AsObject().ContainsKey("default"), Is.True, "Telnyx's default stays, as drift compares it");
     }

@@ -124,7 +124,7 @@ public sealed class ImportWebhookTests
 
         Assert.That(result.Exit, Is.Zero, result.Output + result.Error);
         Assert.That(Base("CallDeepfakeDetectionErrorPayload"), Is.EqualTo("CallEventPayload"));
-        var rows = Deviation.Load(Deviations).Where(d => d.Pattern.StartsWith("webhook callDeepfakeDetectionError ", StringComparison.Ordinal))
+        var rows = DeviationsFile.Drift(Deviations).Where(d => d.Pattern.StartsWith("webhook callDeepfakeDetectionError ", StringComparison.Ordinal))
             .Select(d => $"{d.Pattern} {d.Kind}");
         Assert.That(rows, Is.EquivalentTo(new[]
         {
@@ -144,7 +144,7 @@ public sealed class ImportWebhookTests
 
         Assert.That(result.Exit, Is.Zero, result.Output + result.Error);
         Assert.That(Base("CallRecordingSavedPayload"), Is.EqualTo("CallEventPayload"), "Payload.ClientState, CallLegId, ... read it");
-        Assert.That(Deviation.Load(Deviations).Where(d => d.Pattern.Contains("callRecordingSaved", StringComparison.Ordinal)).Select(d => $"{d.Pattern} {d.Kind}"),
+        Assert.That(DeviationsFile.Drift(Deviations).Where(d => d.Pattern.Contains("callRecordingSaved", StringComparison.Ordinal)).Select(d => $"{d.Pattern} {d.Kind}"),
             Is.EqualTo(new[] { "webhook callRecordingSaved data.payload.call_control_id extra" }));
         Assert.That(DriftCommand.Findings(Repo.OfficialCallControl, _specDir), Is.Empty);
     }

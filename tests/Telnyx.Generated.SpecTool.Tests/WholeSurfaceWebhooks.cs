@@ -17,7 +17,7 @@ internal static class WholeSurfaceWebhooks
     /// </summary>
     public static Imports ImportAll(string officialSpec, string specDir)
     {
-        var curated = WebhookMap.Read(SpecDocument.Load(Path.Combine(specDir, DriftCommand.WebhooksFile))).Select(w => w.EventType).ToHashSet();
+        var curated = WebhookMap.Read(SpecDocument.Load(Path.Combine(specDir, SpecDirectory.WebhooksFile))).Select(w => w.EventType).ToHashSet();
         var imported = new List<string>();
         var skipped = new List<string>();
         foreach (var webhook in OfficialWebhook.All(SpecDocument.Load(officialSpec)))
@@ -32,7 +32,7 @@ internal static class WholeSurfaceWebhooks
             using var output = new StringWriter();
             using var error = new StringWriter();
             var exit = ImportWebhookCommand.Run(officialSpec, eventType, specDir, output, error);
-            if (exit != ImportCommand.Imported)
+            if (exit != ExitCode.Ok)
             {
                 throw new AssertionException($"import-webhook {eventType} exited {exit}: {output}{error}");
             }

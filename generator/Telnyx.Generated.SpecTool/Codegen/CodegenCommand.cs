@@ -1,3 +1,4 @@
+using System.CommandLine;
 namespace Telnyx.Generated.SpecTool;
 
 /// <summary>
@@ -8,6 +9,20 @@ namespace Telnyx.Generated.SpecTool;
 /// </summary>
 internal static class CodegenCommand
 {
+    public static Command Create()
+    {
+        var spec = new Argument<DirectoryInfo>("spec-dir") { Description = "The curated spec/ directory." };
+        var output = new Argument<DirectoryInfo>("output-dir") { Description = "The folder to write the C# into (under obj/)." };
+        var command = new Command("codegen", "Build step: write the C# NSwag cannot, from spec/ read through one model: the event members of x-webhooks and the operation model (operations, their repeat rules, events and roles).")
+        {
+            Hidden = true,
+        };
+        command.Arguments.Add(spec);
+        command.Arguments.Add(output);
+        command.SetAction(parse => Run(parse.GetValue(spec)!.FullName, parse.GetValue(output)!.FullName, Console.Error));
+        return command;
+    }
+
     public const string WebhookEventsFile = "WebhookEvents.g.cs";
     public const string OperationsFile = "Operations.g.cs";
 
@@ -33,7 +48,7 @@ internal static class CodegenCommand
         catch (SpecInputException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return DriftCommand.BadInput;
+            return ExitCode.BadInput;
         }
     }
 }

@@ -10,10 +10,6 @@ namespace Telnyx.Generated.SpecTool;
 /// </summary>
 internal static partial class WebhookEventsCode
 {
-    private const string EnvelopeBase = "TelnyxWebhookEvent";
-    private const string DataBase = "WebhookEventData";
-    private const string PayloadBase = "CallEventPayload";
-
     /// <summary>The C# for every event of x-webhooks, in the spec's order.</summary>
     public static string Generate(CuratedSpec curated)
     {
@@ -79,19 +75,19 @@ internal static partial class WebhookEventsCode
 
         var envelope = (document.Components?.Schemas?.TryGetValue(webhook.Schema, out var found) == true ? found : null)
             ?? throw new SpecInputException($"{where}: schema {webhook.Schema} is not in components.schemas.");
-        if (!WebhookMap.DerivesFrom(document, webhook.Schema, EnvelopeBase) || webhook.Schema == EnvelopeBase)
+        if (!WebhookMap.DerivesFrom(document, webhook.Schema, WebhookMap.EnvelopeBase) || webhook.Schema == WebhookMap.EnvelopeBase)
         {
-            throw new SpecInputException($"{where}: {webhook.Schema} must derive from {EnvelopeBase} (allOf: [$ref: '{WebhookMap.SchemaPrefix}{EnvelopeBase}', ...]), the envelope every event shares.");
+            throw new SpecInputException($"{where}: {webhook.Schema} must derive from {WebhookMap.EnvelopeBase} (allOf: [$ref: '{WebhookMap.SchemaPrefix}{WebhookMap.EnvelopeBase}', ...]), the envelope every event shares.");
         }
 
         var data = WebhookMap.ReferenceId(WebhookMap.Property(envelope, "data"));
-        if (!WebhookMap.DerivesFrom(document, data, DataBase))
+        if (!WebhookMap.DerivesFrom(document, data, WebhookMap.DataBase))
         {
-            throw new SpecInputException($"{where}: the 'data' property of {webhook.Schema} must refer to a schema deriving from {DataBase} (allOf), which carries id, occurred_at and record_type.");
+            throw new SpecInputException($"{where}: the 'data' property of {webhook.Schema} must refer to a schema deriving from {WebhookMap.DataBase} (allOf), which carries id, occurred_at and record_type.");
         }
 
         var payload = WebhookMap.ReferenceId(WebhookMap.Property(document.Components!.Schemas![data!], "payload"));
-        return new EventModel(webhook.Key, webhook.EventType, webhook.Schema, WebhookMap.DerivesFrom(document, payload, PayloadBase));
+        return new EventModel(webhook.Key, webhook.EventType, webhook.Schema, WebhookMap.DerivesFrom(document, payload, WebhookMap.PayloadBase));
     }
 
     [GeneratedRegex("^[A-Z][A-Za-z0-9]*$")]

@@ -21,8 +21,6 @@ internal sealed record CuratedOperation(string OperationId, string Method, strin
 /// </summary>
 internal sealed class CuratedSpec
 {
-    public const string ActionsFile = "telnyx-call-control.yaml";
-    public const string WebhooksFile = "telnyx-webhooks.yaml";
     public const string WebhooksExtension = "x-telnyx-webhooks";
 
     private CuratedSpec(SpecDocument actions, SpecDocument webhooks, IReadOnlyList<CuratedWebhook> events)
@@ -44,7 +42,7 @@ internal sealed class CuratedSpec
     public IReadOnlyList<CuratedWebhook> Events { get; }
 
     public static CuratedSpec Load(string specDirectory) =>
-        Read(SpecDocument.Load(Path.Combine(specDirectory, ActionsFile)), SpecDocument.Load(Path.Combine(specDirectory, WebhooksFile)));
+        Read(SpecDocument.Load(Path.Combine(specDirectory, SpecDirectory.ActionsFile)), SpecDocument.Load(Path.Combine(specDirectory, SpecDirectory.WebhooksFile)));
 
     public static CuratedSpec Read(SpecDocument actions, SpecDocument webhooks) => new(actions, webhooks, WebhookMap.Read(webhooks));
 
@@ -82,7 +80,7 @@ internal sealed class CuratedSpec
         {
             if (!Curates(eventType))
             {
-                throw new SpecInputException($"{where}: {WebhooksExtension} lists {eventType}, which {WebhooksFile} does not curate (x-webhooks); import it with import-webhook, or remove it.");
+                throw new SpecInputException($"{where}: {WebhooksExtension} lists {eventType}, which {SpecDirectory.WebhooksFile} does not curate (x-webhooks); import it with import-webhook, or remove it.");
             }
 
             var role = WebhookRoles.Parse(WebhookMap.Text(value))

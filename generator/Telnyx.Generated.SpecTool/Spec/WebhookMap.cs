@@ -20,6 +20,15 @@ internal static partial class WebhookMap
     public const string Extension = "x-webhooks";
     public const string SchemaPrefix = "#/components/schemas/";
 
+    /// <summary>The envelope every event derives from (it carries <c>meta</c>).</summary>
+    public const string EnvelopeBase = "TelnyxWebhookEvent";
+
+    /// <summary>The <c>data</c> schema every event's derives from (<c>event_type</c>, <c>id</c>, <c>occurred_at</c>, <c>record_type</c>).</summary>
+    public const string DataBase = "WebhookEventData";
+
+    /// <summary>The call's fields every call event's payload shares, which the event's <c>Payload</c> reads.</summary>
+    public const string PayloadBase = "CallEventPayload";
+
     /// <summary>The entries in the spec's order; a malformed entry is a <see cref="SpecInputException"/> naming it.</summary>
     public static IReadOnlyList<CuratedWebhook> Read(SpecDocument curated)
     {

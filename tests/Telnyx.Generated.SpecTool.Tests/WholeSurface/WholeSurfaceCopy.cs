@@ -86,7 +86,7 @@ internal sealed class WholeSurfaceCopy : IDisposable
             throw new InvalidOperationException($"Spectral gave no results list (exit {process.ExitCode}): {json}{await error}");
         }
 
-        var deviations = LintDeviation.Load(Path.Combine(SpecDir, DriftCommand.DeviationsFile));
+        var deviations = DeviationsFile.Lint(Path.Combine(SpecDir, SpecDirectory.DeviationsFile));
         var used = new HashSet<LintDeviation>();
         var unlisted = new List<string>();
         var listed = 0;
@@ -126,7 +126,7 @@ internal sealed class WholeSurfaceCopy : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<(string OperationId, int Status, string? Violations)>> SendToPrismAsync()
     {
-        var operations = CallControlSpec.Read(File.ReadAllText(Path.Combine(SpecDir, DriftCommand.ActionsFile))).Values.ToList();
+        var operations = CallControlSpec.Read(File.ReadAllText(Path.Combine(SpecDir, SpecDirectory.ActionsFile))).Values.ToList();
         var requests = Path.Combine(_repo.Root, "prism-requests.json");
         File.WriteAllText(requests, new JsonArray([.. operations.Select(o => (JsonNode)new JsonObject
         {

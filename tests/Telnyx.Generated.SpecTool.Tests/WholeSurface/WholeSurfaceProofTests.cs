@@ -26,7 +26,7 @@ public sealed partial class WholeSurfaceProofTests
         _webhooks = WholeSurfaceWebhooks.ImportAll(_copy.Official, _copy.SpecDir); // first, so each operation lists them all
         _imports = _copy.ImportAllOperations();
         _build = _copy.Build();
-        TestContext.Progress.WriteLine($"whole surface: {_webhooks.Imported.Count} webhooks imported, {_webhooks.AlreadyCurated.Count} already curated; {_imports.Count(i => i.Exit == ImportCommand.Imported)} operations imported, {_imports.Count(i => i.Exit == DriftCommand.BadInput)} already curated; the copy built in {_build.Took.TotalSeconds:0} s");
+        TestContext.Progress.WriteLine($"whole surface: {_webhooks.Imported.Count} webhooks imported, {_webhooks.AlreadyCurated.Count} already curated; {_imports.Count(i => i.Exit == ExitCode.Ok)} operations imported, {_imports.Count(i => i.Exit == ExitCode.BadInput)} already curated; the copy built in {_build.Took.TotalSeconds:0} s");
     }
 
     [OneTimeTearDown]
@@ -36,8 +36,8 @@ public sealed partial class WholeSurfaceProofTests
     public void Every_operation_Telnyx_has_is_imported_or_already_curated_and_the_copy_builds_with_warnings_as_errors()
     {
         Assert.That(_imports, Has.Count.EqualTo(42), "Telnyx's Call Control spec has 42 operations");
-        Assert.That(_imports.Where(i => i.Exit is not (ImportCommand.Imported or DriftCommand.BadInput)).Select(i => $"{i.Path}: {i.Exit}\n{i.Output}"), Is.Empty);
-        Assert.That(_imports.Where(i => i.Exit == DriftCommand.BadInput).Select(i => i.Output), Has.All.Contains("already curated"), "the only refusals are the curated ones");
+        Assert.That(_imports.Where(i => i.Exit is not (ExitCode.Ok or ExitCode.BadInput)).Select(i => $"{i.Path}: {i.Exit}\n{i.Output}"), Is.Empty);
+        Assert.That(_imports.Where(i => i.Exit == ExitCode.BadInput).Select(i => i.Output), Has.All.Contains("already curated"), "the only refusals are the curated ones");
         Assert.That(_build.ExitCode, Is.Zero, _build.Output);
     }
 

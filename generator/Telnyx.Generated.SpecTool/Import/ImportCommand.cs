@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
@@ -11,6 +12,20 @@ namespace Telnyx.Generated.SpecTool;
 /// </summary>
 internal static class ImportCommand
 {
+    public static Command Create()
+    {
+        var official = CommonArguments.OfficialSpec();
+        var path = new Argument<string>("path") { Description = "The official path to import, e.g. /calls/{call_control_id}/actions/hangup." };
+        var operationId = new Option<string?>("--operation-id") { Description = "Our operationId (the C# method name without Async); default: derived from Telnyx's." };
+        var specDir = CommonArguments.SpecDir();
+        var command = new Command("import", "Copy one operation of Telnyx's spec, and the schemas it needs, into spec/ following its conventions. Exit code 0: imported, 1: imported but drift remains, 2: nothing written (unusable input or already curated).")
+        {
+            official, path, operationId, specDir,
+        };
+        command.SetAction(parse => Run(parse.GetValue(official)!.FullName, parse.GetValue(path)!, parse.GetValue(operationId), parse.GetValue(specDir)?.FullName, Console.Out, Console.Error));
+        return command;
+    }
+
     public const int Imported = 0;
 
     private const string ParameterPrefix = "#/components/parameters/";
@@ -20,9 +35,8 @@ internal static class ImportCommand
     {
         try
         {
-            var specDir = specDirectory ?? DriftCommand.FindSpecDirectory()
-                ?? throw new SpecInputException($"Cannot find spec/{DriftCommand.ActionsFile} above {Environment.CurrentDirectory}; pass --spec-dir.");
-            var actionsFile = Path.Combine(specDir, DriftCommand.ActionsFile);
+            var specDir = SpecDirectory.Resolve(specDirectory);
+            var actionsFile = Path.Combine(specDir, SpecDirectory.ActionsFile);
             var official = SpecDocument.Load(officialPath);
             var spec = CuratedSpec.Load(specDir);
             var curated = spec.Actions;
@@ -37,7 +51,7 @@ internal static class ImportCommand
             var subject = $"{method.Method.ToUpperInvariant()} {path}";
             if (curated.Document.Paths.GetValueOrDefault(path)?.Operations?.GetValueOrDefault(method) is { } existing)
             {
-                throw new SpecInputException($"{subject} is already curated in spec/{DriftCommand.ActionsFile} as {existing.OperationId}; nothing imported. Edit it there (`drift` shows how it differs from Telnyx's).");
+                throw new SpecInputException($"{subject} is already curated in spec/{SpecDirectory.ActionsFile} as {existing.OperationId}; nothing imported. Edit it there (`drift` shows how it differs from Telnyx's).");
             }
 
             var name = operationId ?? Naming.OperationId(operation.OperationId ?? Naming.Pascal(path));
@@ -56,26 +70,24 @@ internal static class ImportCommand
                 text = YamlText.AppendToSection(text, YamlText.Entries(importer.Added, 4), "components", "schemas");
             }
 
-            // Both files are computed before either is written: bad input leaves neither half-written.
-            var deviationsFile = Path.Combine(specDir, DriftCommand.DeviationsFile);
-            var deviations = importer.LintDeviations.Count == 0 ? null : LintDeviation.Append(File.ReadAllText(deviationsFile), deviationsFile, importer.LintDeviations);
-            File.WriteAllText(actionsFile, text);
-            if (deviations is not null)
+            var deviationsFile = Path.Combine(specDir, SpecDirectory.DeviationsFile);
+            SpecFiles.Write(specDir, new Dictionary<string, string>
             {
-                File.WriteAllText(deviationsFile, deviations);
-            }
+                [SpecDirectory.ActionsFile] = text,
+                [SpecDirectory.DeviationsFile] = DeviationsFile.Append(File.ReadAllText(deviationsFile), deviationsFile, [], importer.LintDeviations),
+            });
 
             output.WriteLine($"Imported {subject} into {actionsFile}:");
             output.WriteLine($"  operationId: {name}   (Telnyx's: {operation.OperationId}; the C# method is {name}Async; choose another with --operation-id)");
             output.WriteLine($"  x-telnyx-idempotency: {idempotency}   ({IdempotencyReason(idempotency)}; review it)");
             var listed = ExpectedWebhooks.Listed(operation.Description);
             var uncurated = listed.Where(e => !spec.Curates(e)).ToList();
-            output.WriteLine($"  {ExpectedWebhooks.Extension}: {written[ExpectedWebhooks.Extension]!.ToJsonString()}   (the events Telnyx lists that spec/{DriftCommand.WebhooksFile} curates, with their roles read from Telnyx's list; review them{(uncurated.Count == 0 ? "" : $"; not curated: {string.Join(", ", uncurated)}")})");
+            output.WriteLine($"  {ExpectedWebhooks.Extension}: {written[ExpectedWebhooks.Extension]!.ToJsonString()}   (the events Telnyx lists that spec/{SpecDirectory.WebhooksFile} curates, with their roles read from Telnyx's list; review them{(uncurated.Count == 0 ? "" : $"; not curated: {string.Join(", ", uncurated)}")})");
             output.WriteLine($"  new schemas: {(importer.Added.Count == 0 ? "none" : string.Join(", ", importer.Added.Select(a => a.Key)))}");
             output.WriteLine($"  reused from spec/: {string.Join(", ", reused.Concat(importer.Reused).Distinct().Order(StringComparer.Ordinal))}");
             foreach (var lint in importer.LintDeviations)
             {
-                output.WriteLine($"  lint deviation (in {DriftCommand.DeviationsFile}): {lint.Rule} at {lint.Location}: {lint.Reason}");
+                output.WriteLine($"  lint deviation (in {SpecDirectory.DeviationsFile}): {lint.Rule} at {lint.Location}: {lint.Reason}");
             }
 
             if (importer.InventedDescriptions.Count > 0)
@@ -91,12 +103,12 @@ internal static class ImportCommand
 
             output.WriteLine(findings.Count == 0 ? $"drift: no drift for {subject}." : "drift remains after import: please report it.");
             output.WriteLine("Next: dotnet build Telnyx.Generated.sln, review the new API, then run the tests.");
-            return findings.Count == 0 ? Imported : DriftCommand.Drift;
+            return findings.Count == 0 ? Imported : ExitCode.Drift;
         }
         catch (SpecInputException e)
         {
             error.WriteLine($"error: {e.Message}");
-            return DriftCommand.BadInput;
+            return ExitCode.BadInput;
         }
     }
 
