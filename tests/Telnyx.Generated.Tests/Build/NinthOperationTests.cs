@@ -39,7 +39,7 @@ public class NinthOperationTests
     [OneTimeSetUp]
     public void CopyRepository()
     {
-        _repo = new TempRepository(Path.Combine("src", "Telnyx.Generated.Testing"), Path.Combine("src", "Telnyx.Generated.Cli"),
+        _repo = new TempRepository(Path.Combine("src", "Telnyx.Generated.Testing"), Path.Combine("src", "Telnyx.Generated.AspNetCore"), Path.Combine("src", "Telnyx.Generated.Cli"),
             Path.Combine("tests", "Telnyx.Generated.Tests"), Path.Combine("tests", "Shared"), Path.Combine("tests", "Fixtures"));
         File.Copy(Repo.Path("tests", "Directory.Build.props"), Path.Combine(_repo.RepoRoot, "tests", "Directory.Build.props"));
     }
