@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Telnyx.Generated.Conformance.Tests;
 using Telnyx.Generated.Testing.Internal;
