@@ -4,10 +4,11 @@ using Telnyx.Generated.SpecTool.Tests.WholeSurface;
 namespace Telnyx.Generated.SpecTool.Tests;
 
 /// <summary>
-/// Every call webhook of Telnyx's spec (spec/upstream/telnyx-openapi-call-control.yaml) imported into a copy of the
-/// repository with <c>import-webhook</c>: drift stays clean, the copy builds with warnings as errors, Spectral is clean
-/// (but for failures whose rule and location the copy's DEVIATIONS.md lists), and the copied contract tests pass, among them every official
-/// webhook example parsing into its class with its call_control_id in <c>Payload</c>.
+/// Every call webhook of Telnyx's spec (spec/upstream/telnyx-openapi-call-control.yaml, counted by
+/// <see cref="TelnyxSurface"/>) imported into a copy of the repository with <c>import-webhook</c>: drift stays clean,
+/// the copy builds with warnings as errors, Spectral is clean (but for failures whose rule and location the copy's
+/// DEVIATIONS.md lists), and the copied contract tests pass, among them every official webhook example parsing into
+/// its class with its call_control_id in <c>Payload</c>.
 /// </summary>
 [Category("Slow")]
 [NonParallelizable]

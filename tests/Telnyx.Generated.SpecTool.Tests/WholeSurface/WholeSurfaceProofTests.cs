@@ -4,11 +4,12 @@ using Telnyx.Generated.Conformance.Tests;
 namespace Telnyx.Generated.SpecTool.Tests.WholeSurface;
 
 /// <summary>
-/// The operations half of the whole-surface proof: a copy of the repository grows to every operation of Telnyx's
-/// Call Control spec (<see cref="TelnyxSurface"/> counts them), one <c>import</c> each, and nothing else edited. Then it builds with warnings as errors, drift is
-/// clean, Spectral is clean except what DEVIATIONS.md lists as Telnyx's own content, the copied contract tests pass,
-/// every operation sent through TelnyxClient to the emulator succeeds and delivers the webhooks it lists, and every
-/// request is valid against Prism running Telnyx's spec. Works with whatever webhooks spec/ curates.
+/// The operations half of the whole-surface proof: a copy of the repository grows to every operation of Telnyx's Call
+/// Control spec (<see cref="TelnyxSurface"/> counts them), one <c>import</c> each, and nothing else edited. Then it
+/// builds with warnings as errors, drift is clean, Spectral is clean except what DEVIATIONS.md lists (rule and location)
+/// as Telnyx's own content, the copied contract tests pass, every operation sent through TelnyxClient to the emulator
+/// succeeds and delivers the webhooks it lists, and every request is valid against Prism running Telnyx's spec. Works
+/// with whatever webhooks spec/ curates.
 /// </summary>
 [Category("Slow")]
 [NonParallelizable]
