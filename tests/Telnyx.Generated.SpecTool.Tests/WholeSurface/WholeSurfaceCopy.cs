@@ -14,7 +14,7 @@ internal sealed class WholeSurfaceCopy : IDisposable
 {
     private static readonly string[] Projects =
     [
-        Path.Combine("src", "Telnyx.Generated.Testing"), Path.Combine("src", "Telnyx.Generated.Cli"),
+        Path.Combine("src", "Telnyx.Generated.Testing"), Path.Combine("src", "Telnyx.Generated.AspNetCore"), Path.Combine("src", "Telnyx.Generated.Cli"),
         Path.Combine("tests", "Telnyx.Generated.Tests"), Path.Combine("tests", "Shared"), Path.Combine("tests", "Fixtures"),
     ];
 
