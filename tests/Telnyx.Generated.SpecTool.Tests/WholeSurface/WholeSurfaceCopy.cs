@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Telnyx.Generated.Conformance.Tests;
 using Telnyx.Generated.Testing.Internal;
@@ -62,51 +61,8 @@ internal sealed class WholeSurfaceCopy : IDisposable
 
     public IReadOnlyList<DriftFinding> Drift() => DriftCommand.Findings(Official, SpecDir);
 
-    /// <summary>
-    /// Spectral over the copy's spec files with the repository's ruleset: every error or warning, and which of them the
-    /// copy's DEVIATIONS.md lists as Telnyx's own content (rule and JSON pointer).
-    /// </summary>
-    public async Task<(IReadOnlyList<string> Unlisted, int Listed, IReadOnlyList<LintDeviation> Unused)> LintAsync()
-    {
-        var spectral = NodeTools.Bin("spectral");
-        var start = new ProcessStartInfo(spectral) { WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "lint", "spec/telnyx-call-control.yaml", "spec/telnyx-webhooks.yaml", "--ruleset", ".spectral.yaml", "--format", "json", "--quiet" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        var json = await output;
-        if (!json.TrimStart().StartsWith('['))
-        {
-            throw new InvalidOperationException($"Spectral gave no results list (exit {process.ExitCode}): {json}{await error}");
-        }
-
-        var deviations = DeviationsFile.Lint(Path.Combine(SpecDir, SpecDirectory.DeviationsFile));
-        var used = new HashSet<LintDeviation>();
-        var unlisted = new List<string>();
-        var listed = 0;
-        foreach (var result in JsonNode.Parse(json)!.AsArray().Select(r => r!.AsObject()).Where(r => (int)r["severity"]! <= 1))
-        {
-            var code = (string)result["code"]!;
-            var pointer = "#/" + string.Join("/", result["path"]!.AsArray().Select(p => ((string)p!).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
-            if (deviations.FirstOrDefault(d => d.Matches(code, pointer)) is { } deviation)
-            {
-                used.Add(deviation);
-                listed++;
-            }
-            else
-            {
-                unlisted.Add($"{code} at {pointer}: {result["message"]} ({result["source"]})");
-            }
-        }
-
-        return (unlisted, listed, [.. deviations.Where(d => !used.Contains(d))]);
-    }
+    /// <summary>Spectral over the copy's spec files, split by the copy's DEVIATIONS.md (<see cref="SpecLint"/>).</summary>
+    public Task<SpecLint.Split> LintAsync() => SpecLint.LintAsync(RepoRoot);
 
     /// <summary>The copied contract tests (tests/Telnyx.Generated.Tests, Contract), which enumerate whatever the spec holds.</summary>
     public (int ExitCode, string Output) ContractTests() =>
