@@ -214,18 +214,25 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 
         public string Position { get; set; } = "0-0";
 
-        public ValueTask DisposeAsync()
+        // Awaited, so when SendAsync returns another instance may send the operation again at once.
+        public async ValueTask DisposeAsync()
         {
             lock (relay._watches)
             {
                 relay._watches.Remove(this);
             }
 
-            ReleaseBehind();
-            return ValueTask.CompletedTask;
+            try
+            {
+                await relay._redis.GetDatabase().ScriptEvaluateAsync(ReleaseScript, [Key], [Token]).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            {
+                // The key expires by itself.
+            }
         }
 
-        // Fire and forget, queued behind any command of this watch: the key expires by itself should Redis not take it.
+        // Fire and forget, queued behind the watch script that failed: the key expires by itself should Redis not take it.
         public void ReleaseBehind()
         {
             try
