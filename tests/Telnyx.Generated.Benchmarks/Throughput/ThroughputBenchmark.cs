@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Runtime;
 using System.Text;
-using Newtonsoft.Json;
 using Telnyx.Generated.Testing;
 
 namespace Telnyx.Generated.Benchmarks.Throughput;
