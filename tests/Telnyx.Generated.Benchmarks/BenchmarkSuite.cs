@@ -24,6 +24,7 @@ public sealed record SuiteResult(IReadOnlyList<Summary> Summaries, IReadOnlyList
 /// <c>--quick</c> selects the short configuration; <c>--telemetry</c> runs the throughput loop with the client's
 /// traces and metrics exported in memory (see <see cref="TelemetryExport"/>); <c>--resend-off-baseline</c> compares it with
 /// <c>TelnyxClient</c> with <c>ResendAfter = null</c> instead of the hand-written call, which prices the resend timer;
+/// <c>--raw-vs-raw</c> puts a second hand-written client in TelnyxClient's place, which shows the harness's own spread;
 /// every other argument goes to BenchmarkDotNet
 /// (<c>--filter *Command*</c>, <c>--artifacts DIR</c>, ...). Without a filter everything runs; the socket
 /// throughput loop (benchmark 4) runs when no filter is given or a filter mentions "Throughput".
@@ -35,7 +36,8 @@ public static class BenchmarkSuite
         var quick = args.Contains("--quick");
         var telemetry = args.Contains("--telemetry");
         var resendOffBaseline = args.Contains("--resend-off-baseline");
-        var rest = args.Where(a => a is not "--quick" and not "--telemetry" and not "--resend-off-baseline").ToList();
+        var rawVsRaw = args.Contains("--raw-vs-raw");
+        var rest = args.Where(a => a is not "--quick" and not "--telemetry" and not "--resend-off-baseline" and not "--raw-vs-raw").ToList();
         var artifacts = ArtifactsPath(rest) ?? Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
         var filters = Filters(rest);
         var runThroughput = filters.Count == 0 || filters.Any(f => f == "*" || f.Contains("Throughput", StringComparison.OrdinalIgnoreCase));
@@ -53,7 +55,7 @@ public static class BenchmarkSuite
         }
 
         var throughput = runThroughput
-            ? ThroughputBenchmark.RunAsync(quick, artifacts, Console.Out, telemetry, resendOffBaseline).GetAwaiter().GetResult()
+            ? ThroughputBenchmark.RunAsync(quick, artifacts, Console.Out, telemetry, resendOffBaseline, rawVsRaw).GetAwaiter().GetResult()
             : [];
         return new SuiteResult(summaries, throughput, artifacts);
     }

@@ -1,6 +1,7 @@
 // Full run:  dotnet run -c Release --project tests/Telnyx.Generated.Benchmarks
 // Quick run: dotnet run -c Release --project tests/Telnyx.Generated.Benchmarks -- --quick
 // Allocations by type, per layer of a command: ... -- --alloc-profile Refer
+// Wire bytes and allocations by type over the socket, benchmark 4's two sides: ... -- --alloc-profile socket
 // Allocations by type of Unwrap/Parse:          ... -- --alloc-profile webhook call.refer.started
 // Unwrap/raw verify in alternating rounds:       ... -- --paired webhook
 // In-memory de-duplicator memory after N events: ... -- --dedup-memory [1000000 10000000]
@@ -8,6 +9,7 @@
 // Webhook endpoint telemetry cost per webhook:   ... -- --webhook-telemetry
 // Throughput with telemetry exported in memory: ... -- --filter Throughput --telemetry
 // The resend timer's price (baseline: ResendAfter = null): ... -- --filter Throughput --resend-off-baseline
+// The harness's own spread (hand-written vs hand-written): ... -- --filter Throughput --raw-vs-raw
 // docs/observability.md's trace picture (refer + 503 + webhooks): ... -- --trace-svg docs/observability-trace.svg
 // Queued webhooks, two instances, 1 s handlers:  ... -- --queue [10000] [--handler-ms 1000] [--senders 32] [--concurrency 512]
 // Latency when the first attempt stalls:         ... -- --stall [0.6 3 30] [--batches 5] [--callers 20]
@@ -54,6 +56,11 @@ if (args.Length > 0 && args[0] == "--stall")
 if (args.Length > 0 && args[0] == "--outcomes")
 {
     return await Telnyx.Generated.Benchmarks.Outcomes.OutcomeScale.RunAsync(args);
+}
+
+if (args.Length > 1 && args[0] == "--alloc-profile" && args[1] == "socket")
+{
+    return await Telnyx.Generated.Benchmarks.Throughput.SocketProfile.RunAsync();
 }
 
 if (args.Length > 0 && args[0] == "--alloc-profile")

@@ -63,8 +63,23 @@ internal static class CommandIdBody
     {
         var afterBrace = Array.IndexOf(body, (byte)'{') + 1;
         var rest = body.AsSpan(afterBrace);
-        var separator = rest.TrimStart(" \t\r\n"u8).StartsWith("}"u8) ? "" : ",";
-        return [.. body.AsSpan(0, afterBrace), .. Encoding.UTF8.GetBytes($"\"command_id\":\"{id}\"{separator}"), .. rest];
+        var separator = rest.TrimStart(" \t\r\n"u8).StartsWith("}"u8) ? ""u8 : ","u8;
+        var result = new byte[body.Length + Key.Length + id.Length + 1 + separator.Length];
+        var written = Write(result, 0, body.AsSpan(0, afterBrace));
+        written = Write(result, written, Key);
+        written += Encoding.UTF8.GetBytes(id, result.AsSpan(written)); // a Guid's 36 ASCII characters
+        written = Write(result, written, "\""u8);
+        written = Write(result, written, separator);
+        Write(result, written, rest);
+        return result;
+    }
+
+    private static ReadOnlySpan<byte> Key => "\"command_id\":\""u8;
+
+    private static int Write(byte[] target, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(target.AsSpan(at));
+        return at + bytes.Length;
     }
 
     // Rare: the caller set "" or null, which a splice would leave as a second, conflicting key.

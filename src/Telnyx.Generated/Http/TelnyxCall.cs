@@ -78,7 +78,8 @@ internal sealed class TelnyxCall
 
     public static TelnyxCall Of(ResilienceContext context) => context.Properties.GetValue(Key, null!);
 
-    public static async Task<TelnyxCall> StartAsync(
+    // A ValueTask: the generated client's body is already in memory, so this completes at once and allocates no task.
+    public static async ValueTask<TelnyxCall> StartAsync(
         HttpRequestMessage request, CallOperation operation, System.Diagnostics.Activity? activity, AuthenticationHeaderValue authorization, ProductInfoHeaderValue userAgent, CancellationToken cancellationToken)
     {
         string? commandId = null;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Polly;
 
 namespace Telnyx.Generated.Http;
@@ -40,7 +41,7 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             call = await TelnyxCall.StartAsync(request, operation, activity, _authorization, _userAgent, cancellationToken).ConfigureAwait(false);
             context.Properties.Set(TelnyxCall.Key, call);
             var outcome = await _pipelines[(int)operation.Safety].ExecuteOutcomeAsync(
-                static (ctx, state) => new ValueTask<Outcome<HttpResponseMessage>>(state.Handler.SendAttemptAsync(state.Call, ctx.Properties.GetValue(TelnyxCall.ResendKey, false), ctx.CancellationToken)),
+                static (ctx, state) => state.Handler.SendAttemptAsync(state.Call, ctx.Properties.GetValue(TelnyxCall.ResendKey, false), ctx.CancellationToken),
                 context,
                 (Handler: this, Call: call)).ConfigureAwait(false);
             if (outcome.Exception is { } exception)
@@ -72,7 +73,9 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         }
     }
 
-    private async Task<Outcome<HttpResponseMessage>> SendAttemptAsync(TelnyxCall call, bool resend, CancellationToken cancellationToken)
+    // Every attempt waits on the socket, so its state machine would be a new box each time: pooled instead.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Outcome<HttpResponseMessage>> SendAttemptAsync(TelnyxCall call, bool resend, CancellationToken cancellationToken)
     {
         var attempt = call.Begin(resend);
         var started = _settings.TimeProvider.GetTimestamp();

@@ -98,7 +98,7 @@ public static class AllocationProfile
         return 0;
     }
 
-    private sealed class AllocationListener : EventListener
+    internal sealed class AllocationListener : EventListener
     {
         public Dictionary<string, long> BytesByType { get; } = new();
 

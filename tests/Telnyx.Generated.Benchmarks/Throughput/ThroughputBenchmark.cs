@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Runtime;
 using System.Text;
-using Newtonsoft.Json;
 using Telnyx.Generated.Testing;
 
 namespace Telnyx.Generated.Benchmarks.Throughput;
@@ -19,7 +17,7 @@ public static class ThroughputBenchmark
 {
     public static readonly int[] Levels = [1, 16, 64];
 
-    public static async Task<IReadOnlyList<ThroughputResult>> RunAsync(bool quick, string artifactsPath, TextWriter log, bool telemetry = false, bool resendOffBaseline = false)
+    public static async Task<IReadOnlyList<ThroughputResult>> RunAsync(bool quick, string artifactsPath, TextWriter log, bool telemetry = false, bool resendOffBaseline = false, bool rawVsRaw = false)
     {
         var (rounds, count, limit, warmupLimit) = quick ? (2, 300, TimeSpan.FromSeconds(2), TimeSpan.Zero) : (6, 5_000, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(3));
         using var export = telemetry ? new TelemetryExport() : null;
@@ -28,7 +26,8 @@ public static class ThroughputBenchmark
         using var raw = new RawClient(emulator.BaseUrl, emulator.ApiKey);
         using var resendOff = new TelnyxClient(new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl, ResendAfter = null });
         var calls = Enumerable.Range(0, Levels.Max()).Select(_ => emulator.CreateCall()).ToArray();
-        Sender ours = (call, request) => telnyx.Calls.Actions.SendDtmfAsync(call, request);
+        using var secondRaw = new RawClient(emulator.BaseUrl, emulator.ApiKey);
+        Sender ours = rawVsRaw ? secondRaw.SendDtmfAsync : (call, request) => telnyx.Calls.Actions.SendDtmfAsync(call, request);
         Sender baseline = resendOffBaseline ? (call, request) => resendOff.Calls.Actions.SendDtmfAsync(call, request) : raw.SendDtmfAsync;
 
         // Unmeasured passes over every level until tiered compilation has settled (a pass compiles next to no method):
@@ -70,6 +69,7 @@ public static class ThroughputBenchmark
 
         var report = Markdown(results, quick, rounds)
             + (resendOffBaseline ? "\n\"Raw\" here is TelnyxClient with ResendAfter = null: ours/raw is the price of the resend timer.\n" : "")
+            + (rawVsRaw ? "\n\"Ours\" here is a second hand-written client: ours/raw is the harness's own spread (1.00 if it had none).\n" : "")
             + (export is null ? "" : $"\nWith the client's spans and metrics exported in memory: {export}\n");
         var dir = Path.Combine(artifactsPath, "results");
         Directory.CreateDirectory(dir);
@@ -142,32 +142,5 @@ public static class ThroughputBenchmark
 
         private static double Percentile(long[] sorted, double p) =>
             sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
-    }
-
-    /// <summary>The baseline: send_dtmf as a careful developer writes it by hand, with a fresh command_id, no retries, no timeout.</summary>
-    private sealed class RawClient(Uri baseUrl, string apiKey) : IDisposable
-    {
-        private static readonly JsonSerializerSettings WriteSettings = new() { NullValueHandling = NullValueHandling.Ignore };
-        private static readonly JsonSerializer Reader = JsonSerializer.Create();
-        private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-        private readonly AuthenticationHeaderValue _authorization = new("Bearer", apiKey);
-
-        public async Task SendDtmfAsync(string callControlId, SendDtmfRequest request)
-        {
-            var body = new { digits = request.Digits, command_id = Guid.NewGuid().ToString() };
-            using var message = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl.AbsoluteUri}calls/{Uri.EscapeDataString(callControlId)}/actions/send_dtmf")
-            {
-                Content = new StringContent(JsonConvert.SerializeObject(body, WriteSettings), Encoding.UTF8, "application/json"),
-            };
-            message.Headers.Authorization = _authorization;
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-            response.EnsureSuccessStatusCode();
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            using var reader = new JsonTextReader(new StreamReader(stream));
-            _ = Reader.Deserialize<CallControlCommandResponse>(reader);
-        }
-
-        public void Dispose() => _http.Dispose();
     }
 }
