@@ -16,7 +16,6 @@ namespace Telnyx.Generated.Http;
 /// What a command that answers in time pays: a place in the client's one <see cref="SilenceWatch"/>. No timer, linked
 /// token source, completion source or round object of its own: rounds (<see cref="ResendRound{TState}"/>) and the token
 /// sources that cancel a losing attempt are pooled, and linked to the caller's token only when it can be cancelled.
-/// Polly.Core's hedging and, later, a timer per command were measured before this (docs/performance.md).
 /// </remarks>
 internal sealed class ResendOnSilence(TelnyxClientSettings settings, RepeatSafety safety, SilenceWatch watch) : ResilienceStrategy<HttpResponseMessage>
 {
