@@ -8,11 +8,11 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
 /// Outcomes across app instances. An accepted outcome event is appended to its call's stream
-/// (<c>{KeyPrefix}outcome:{call_control_id}</c>, kept as long as the longest wait) and announced on the channel
-/// <c>{KeyPrefix}outcomes</c> in one script; every instance's subscription routes it to its waiters. A waiter notes its
+/// (<see cref="RedisKeys.OutcomeStream"/>, kept as long as the longest wait) and announced on the channel
+/// <see cref="RedisKeys.Outcomes"/> in one script; every instance's subscription routes it to its waiters. A waiter notes its
 /// call's last stream entry before its command is sent, so when the subscription was down (a reconnect) it reads what
 /// it missed from the stream, and never an earlier command's outcome. The one-waiter-per-operation-and-call rule holds
-/// across instances through a key <c>{KeyPrefix}outcome-await:{call}:{operation}</c> held for the wait.
+/// across instances through a key (<see cref="RedisKeys.OutcomeAwait"/>) held for the wait.
 /// </summary>
 internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 {
@@ -35,7 +35,7 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
     private readonly IConnectionMultiplexer _redis;
     private readonly OutcomeRouter _router;
     private readonly ILogger _logger;
-    private readonly string _prefix;
+    private readonly RedisKeys _keys;
     private readonly RedisChannel _channel;
     private readonly long _holdMs;
     private readonly string _instance = Guid.NewGuid().ToString("N");
@@ -45,8 +45,8 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 
     public RedisOutcomeRelay(IConnectionMultiplexer redis, OutcomeRouter router, IOptions<TelnyxOptions> telnyx, IOptions<TelnyxRedisOptions> options, ILogger<RedisOutcomeRelay> logger)
     {
-        (_redis, _router, _logger, _prefix) = (redis, router, logger, options.Value.KeyPrefix);
-        _channel = RedisChannel.Literal(_prefix + "outcomes");
+        (_redis, _router, _logger, _keys) = (redis, router, logger, new RedisKeys(options.Value.KeyPrefix));
+        _channel = _keys.Outcomes;
 
         // As long as the longest wait: every attempt of the command, then the outcome timeout.
         var t = telnyx.Value;
@@ -77,7 +77,7 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
         try
         {
             var message = Encoding.UTF8.GetBytes(_instance + "\n" + call + "\n").Concat(body.ToArray()).ToArray();
-            await _redis.GetDatabase().ScriptEvaluateAsync(AcceptScript, [StreamKey(call)], [body, _holdMs, _channel.ToString(), message])
+            await _redis.GetDatabase().ScriptEvaluateAsync(AcceptScript, [_keys.OutcomeStream(call)], [body, _holdMs, _channel.ToString(), message])
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
@@ -90,11 +90,11 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
     {
         await SubscribeAsync(cancellationToken).ConfigureAwait(false);
         var call = waiter.CallControlId;
-        var watch = new Watch(this, waiter, AwaitKey(call, waiter.Awaited.OperationId), Guid.NewGuid().ToString("N"));
+        var watch = new Watch(this, waiter, _keys.OutcomeAwait(call, waiter.Awaited.OperationId), Guid.NewGuid().ToString("N"));
         RedisResult last;
         try
         {
-            last = await _redis.GetDatabase().ScriptEvaluateAsync(WatchScript, [watch.Key, StreamKey(call)], [watch.Token, _holdMs])
+            last = await _redis.GetDatabase().ScriptEvaluateAsync(WatchScript, [watch.Key, _keys.OutcomeStream(call)], [watch.Token, _holdMs])
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -187,7 +187,7 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
             try
             {
                 var call = watch.Waiter.CallControlId;
-                foreach (var entry in await _redis.GetDatabase().StreamRangeAsync(StreamKey(call), "(" + watch.Position, "+").ConfigureAwait(false))
+                foreach (var entry in await _redis.GetDatabase().StreamRangeAsync(_keys.OutcomeStream(call), "(" + watch.Position, "+").ConfigureAwait(false))
                 {
                     _router.Route(call, TelnyxWebhookParser.Parse(((byte[])entry["body"]!).AsSpan()));
                     watch.Position = entry.Id!;
@@ -199,10 +199,6 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
             }
         }
     }
-
-    private RedisKey StreamKey(string call) => _prefix + "outcome:" + call;
-
-    private RedisKey AwaitKey(string call, string operationId) => _prefix + "outcome-await:" + call + ":" + operationId;
 
     private sealed class Watch(RedisOutcomeRelay relay, OutcomeWaiter waiter, RedisKey key, string token) : IAsyncDisposable
     {

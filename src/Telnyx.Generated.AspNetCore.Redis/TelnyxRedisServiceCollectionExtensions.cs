@@ -77,7 +77,7 @@ public static class TelnyxRedisServiceCollectionExtensions
         services.AddOptions<TelnyxRedisOptions>()
             .Configure(options => configure?.Invoke(options))
             .Validate(options => options.ClaimLease > TimeSpan.Zero, "TelnyxRedisOptions.ClaimLease must be positive.")
-            .Validate(options => !string.IsNullOrEmpty(options.KeyPrefix), "TelnyxRedisOptions.KeyPrefix must not be empty.")
+            .Validate(options => RedisKeys.IsValidPrefix(options.KeyPrefix), "TelnyxRedisOptions.KeyPrefix must not be empty nor contain '{' or '}': the keys' hash tags (Redis Cluster slots) are set by the library.")
             .ValidateOnStart();
         services.Replace(ServiceDescriptor.Singleton<ITelnyxWebhookDeduplicator>(provider => new RedisTelnyxWebhookDeduplicator(
             connection(provider),

@@ -41,7 +41,7 @@ public class ClaimLeaseTests
         var runs = new SlowRuns(fail: []);
         await using var apps = await StartAsync("test:outlived:", runs);
         var body = Events.ReferStarted("evt-outlived");
-        var key = await KeyWatch.StartAsync(_admin, "test:outlived:evt-outlived");
+        var key = await KeyWatch.StartAsync(_admin, "{test:outlived:}evt-outlived");
         var db = _admin.GetDatabase();
 
         var first = apps.A.PostAsync(body);
@@ -49,11 +49,11 @@ public class ClaimLeaseTests
         await key.Next("expired"); // the first run's claim lapses while its handler still runs
         var copy = apps.A.PostAsync(body);
         await runs.Started(1); // same instance, same event: claimed again, running beside the first
-        Assert.That((string?)await db.StringGetAsync("test:outlived:evt-outlived"), Does.StartWith("claimed:"));
+        Assert.That((string?)await db.StringGetAsync("{test:outlived:}evt-outlived"), Does.StartWith("claimed:"));
 
         runs.Finish(0);
         Assert.That((await first.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((string?)await db.StringGetAsync("test:outlived:evt-outlived"), Is.EqualTo("done"), "the first to finish marks it done");
+        Assert.That((string?)await db.StringGetAsync("{test:outlived:}evt-outlived"), Is.EqualTo("done"), "the first to finish marks it done");
         runs.Finish(1);
         Assert.That((await copy.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using (var later = await apps.A.PostAsync(body))
@@ -61,7 +61,7 @@ public class ClaimLeaseTests
             Assert.That(later.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        Assert.That((string?)await db.StringGetAsync("test:outlived:evt-outlived"), Is.EqualTo("done"));
+        Assert.That((string?)await db.StringGetAsync("{test:outlived:}evt-outlived"), Is.EqualTo("done"));
         Assert.That(apps.Runs["evt-outlived"], Is.EqualTo(2), "ran twice, once per claim; the later copy is a duplicate");
     }
 
@@ -71,7 +71,7 @@ public class ClaimLeaseTests
         var runs = new SlowRuns(fail: [0]);
         await using var apps = await StartAsync("test:outlived-fails:", runs);
         var body = Events.ReferStarted("evt-outlived-fails");
-        var key = await KeyWatch.StartAsync(_admin, "test:outlived-fails:evt-outlived-fails");
+        var key = await KeyWatch.StartAsync(_admin, "{test:outlived-fails:}evt-outlived-fails");
         var db = _admin.GetDatabase();
 
         var first = apps.A.PostAsync(body);
@@ -79,11 +79,11 @@ public class ClaimLeaseTests
         await key.Next("expired");
         var copy = apps.A.PostAsync(body);
         await runs.Started(1);
-        var claimOfCopy = (string?)await db.StringGetAsync("test:outlived-fails:evt-outlived-fails");
+        var claimOfCopy = (string?)await db.StringGetAsync("{test:outlived-fails:}evt-outlived-fails");
 
         runs.Finish(0); // the slow first run throws
         Assert.That((await first.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        Assert.That((string?)await db.StringGetAsync("test:outlived-fails:evt-outlived-fails"), Is.EqualTo(claimOfCopy), "the failed run releases no claim while the copy still runs here");
+        Assert.That((string?)await db.StringGetAsync("{test:outlived-fails:}evt-outlived-fails"), Is.EqualTo(claimOfCopy), "the failed run releases no claim while the copy still runs here");
         using (var meanwhile = await apps.B.PostAsync(body))
         {
             Assert.That(meanwhile.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a third copy is a duplicate while the second runs");
@@ -91,7 +91,7 @@ public class ClaimLeaseTests
 
         runs.Finish(1);
         Assert.That((await copy.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((string?)await db.StringGetAsync("test:outlived-fails:evt-outlived-fails"), Is.EqualTo("done"));
+        Assert.That((string?)await db.StringGetAsync("{test:outlived-fails:}evt-outlived-fails"), Is.EqualTo("done"));
         Assert.That(apps.Runs["evt-outlived-fails"], Is.EqualTo(2));
     }
 

@@ -4,10 +4,10 @@ using StackExchange.Redis;
 namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
-/// The webhook queue on Redis Streams: <c>{KeyPrefix}queue</c> holds the events not yet handled, read by the consumer
+/// The webhook queue on Redis Streams: <see cref="RedisKeys.Queue"/> holds the events not yet handled, read by the consumer
 /// group <see cref="Group"/> (one per app, since each app has its own prefix) with one consumer per app instance;
-/// <c>{KeyPrefix}dead-letters</c> holds the events whose handlers kept failing, never trimmed. Event ids share the
-/// de-duplicator's keys (<c>{KeyPrefix}{id}</c>), so a copy of a queued or handled event is a duplicate either way.
+/// <see cref="RedisKeys.DeadLetters"/> holds the events whose handlers kept failing, never trimmed. Event ids share the
+/// de-duplicator's keys (<see cref="RedisKeys.EventId"/>), so a copy of a queued or handled event is a duplicate either way.
 /// Redis without persistence loses the queue when it restarts, like any Redis data: run it with AOF for durability.
 /// </summary>
 internal sealed class RedisTelnyxWebhookQueue(
@@ -18,16 +18,14 @@ internal sealed class RedisTelnyxWebhookQueue(
     public const string Group = "telnyx-webhook-handlers";
 
     private readonly RedisTelemetry _telemetry = new(redis);
-    private readonly string _prefix = options.Value.KeyPrefix;
-    private readonly RedisKey _stream = options.Value.KeyPrefix + "queue";
-    private readonly RedisKey _dead = options.Value.KeyPrefix + "dead-letters";
+    private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
     private readonly RedisValue _consumer = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly long _windowMs = (long)telnyx.Value.WebhookDeduplicationWindow.TotalMilliseconds;
     private RedisValue _reclaimFrom = "0-0";
 
     public TimeSpan ClaimLease { get; } = options.Value.ClaimLease;
 
-    internal RedisKey DeadLetterStream => _dead;
+    internal RedisKey DeadLetterStream => _keys.DeadLetters;
 
     public async ValueTask<bool> EnqueueAsync(string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken)
     {
@@ -35,7 +33,7 @@ internal sealed class RedisTelnyxWebhookQueue(
         using var activity = _telemetry.Start("EVAL", database);
         try
         {
-            var entry = await database.ScriptEvaluateAsync(RedisQueueScripts.Enqueue, Keys(_stream, eventId), [body, traceParent ?? "", eventId ?? ""])
+            var entry = await database.ScriptEvaluateAsync(RedisQueueScripts.Enqueue, Keys(eventId), [body, traceParent ?? "", eventId ?? ""])
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
             return !entry.IsNull;
         }
@@ -51,7 +49,7 @@ internal sealed class RedisTelnyxWebhookQueue(
         var database = redis.GetDatabase();
         try
         {
-            return Entries(await database.StreamReadGroupAsync(_stream, Group, _consumer, StreamPosition.NewMessages, count).WaitAsync(cancellationToken).ConfigureAwait(false));
+            return Entries(await database.StreamReadGroupAsync(_keys.Queue, Group, _consumer, StreamPosition.NewMessages, count).WaitAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
         {
@@ -66,7 +64,7 @@ internal sealed class RedisTelnyxWebhookQueue(
         StreamAutoClaimResult result;
         try
         {
-            result = await redis.GetDatabase().StreamAutoClaimAsync(_stream, Group, _consumer, (long)ClaimLease.TotalMilliseconds, _reclaimFrom, count)
+            result = await redis.GetDatabase().StreamAutoClaimAsync(_keys.Queue, Group, _consumer, (long)ClaimLease.TotalMilliseconds, _reclaimFrom, count)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
@@ -80,23 +78,23 @@ internal sealed class RedisTelnyxWebhookQueue(
 
     // XCLAIM to itself with no minimum idle time resets the entries' idle time: XAUTOCLAIM elsewhere leaves them alone.
     public async ValueTask RenewAsync(IReadOnlyCollection<string> entryIds, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().StreamClaimIdsOnlyAsync(_stream, Group, _consumer, 0, entryIds.Select(id => (RedisValue)id).ToArray())
+        await redis.GetDatabase().StreamClaimIdsOnlyAsync(_keys.Queue, Group, _consumer, 0, entryIds.Select(id => (RedisValue)id).ToArray())
             .WaitAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask CompleteAsync(QueuedWebhook entry, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Complete, Keys(_stream, entry.EventId), [Group, entry.EntryId, _windowMs])
+        await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Complete, Keys(entry.EventId), [Group, entry.EntryId, _windowMs])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DeadLetterAsync(QueuedWebhook entry, int attempts, string lastError, CancellationToken cancellationToken) =>
         await redis.GetDatabase().ScriptEvaluateAsync(
                 RedisQueueScripts.DeadLetter,
-                entry.EventId is null ? [_stream, _dead] : [_stream, _dead, _prefix + entry.EventId],
+                entry.EventId is null ? [_keys.Queue, _keys.DeadLetters] : [_keys.Queue, _keys.DeadLetters, _keys.EventId(entry.EventId)],
                 [Group, entry.EntryId, entry.Body, entry.TraceParent ?? "", entry.EventId ?? "", attempts, lastError, _windowMs])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<TelnyxWebhookQueueBacklog> GetBacklogAsync(CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Backlog, [_stream, _dead])
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Backlog, [_keys.Queue, _keys.DeadLetters])
             .WaitAsync(cancellationToken).ConfigureAwait(false))!;
         return new TelnyxWebhookQueueBacklog((long)result[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1])), (long)result[2]);
     }
@@ -106,7 +104,7 @@ internal sealed class RedisTelnyxWebhookQueue(
     {
         var entry = await redis.GetDatabase().ScriptEvaluateAsync(
                 RedisQueueScripts.Replay,
-                eventId is null ? [_dead, _stream] : [_dead, _stream, _prefix + eventId],
+                eventId is null ? [_keys.DeadLetters, _keys.Queue] : [_keys.DeadLetters, _keys.Queue, _keys.EventId(eventId)],
                 [deadLetterId])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         return !entry.IsNull;
@@ -116,7 +114,7 @@ internal sealed class RedisTelnyxWebhookQueue(
     {
         try
         {
-            await database.StreamCreateConsumerGroupAsync(_stream, Group, "0", createStream: true).ConfigureAwait(false);
+            await database.StreamCreateConsumerGroupAsync(_keys.Queue, Group, "0", createStream: true).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
@@ -124,7 +122,7 @@ internal sealed class RedisTelnyxWebhookQueue(
         }
     }
 
-    private RedisKey[] Keys(RedisKey stream, string? eventId) => eventId is null ? [stream] : [stream, _prefix + eventId];
+    private RedisKey[] Keys(string? eventId) => eventId is null ? [_keys.Queue] : [_keys.Queue, _keys.EventId(eventId)];
 
     private static QueuedWebhook[] Entries(StreamEntry[] entries) => entries
         .Where(entry => !entry.IsNull)
