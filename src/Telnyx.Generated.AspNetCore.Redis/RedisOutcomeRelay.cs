@@ -14,7 +14,7 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 /// it missed from the stream, and never an earlier command's outcome. The one-waiter-per-operation-and-call rule holds
 /// across instances through a key (<see cref="RedisKeys.OutcomeAwait"/>) held for the wait.
 /// </summary>
-internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
+internal sealed partial class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 {
     // Holds the (call, operation) for this waiter, then returns the call's last stream id ('0-0' when none), or false.
     private const string WatchScript = """
@@ -22,12 +22,6 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
         local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)
         if #last == 0 then return '0-0' end
         return last[1][1]
-        """;
-
-    private const string AcceptScript = """
-        redis.call('XADD', KEYS[1], 'MAXLEN', '~', 64, '*', 'body', ARGV[1])
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        return redis.call('PUBLISH', ARGV[3], ARGV[4])
         """;
 
     private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
@@ -68,16 +62,15 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 
     public async ValueTask AcceptAsync(TelnyxWebhookEvent webhookEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        if (!AwaitedOutcome.CanComplete(webhookEvent.EventType) || webhookEvent.Payload?.CallControlId is not { } call)
+        if (ToAnnounce(webhookEvent, body) is not { } announcement)
         {
             return;
         }
 
-        _router.Route(call, webhookEvent);
+        Announced(announcement, webhookEvent);
         try
         {
-            var message = Encoding.UTF8.GetBytes(_instance + "\n" + call + "\n").Concat(body.ToArray()).ToArray();
-            await _redis.GetDatabase().ScriptEvaluateAsync(AcceptScript, [_keys.OutcomeStream(call)], [body, _holdMs, _channel.ToString(), message])
+            await _redis.GetDatabase().ScriptEvaluateAsync(AcceptScript, [announcement.Stream], [body, .. announcement.Arguments])
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)

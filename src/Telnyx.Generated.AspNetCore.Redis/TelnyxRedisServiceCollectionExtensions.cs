@@ -88,15 +88,17 @@ public static class TelnyxRedisServiceCollectionExtensions
         services.TryAddSingleton(provider => new RedisTelnyxWebhookQueue(
             connection(provider),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
-            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>()));
+            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>(),
+            provider.GetRequiredService<RedisOutcomeRelay>()));
         services.TryAddSingleton<ITelnyxWebhookQueue>(provider => provider.GetRequiredService<RedisTelnyxWebhookQueue>());
         services.TryAddSingleton(provider => new TelnyxWebhookDeadLetters(connection(provider), provider.GetRequiredService<RedisTelnyxWebhookQueue>()));
-        services.Replace(ServiceDescriptor.Singleton<IOutcomeRelay>(provider => new RedisOutcomeRelay(
+        services.TryAddSingleton(provider => new RedisOutcomeRelay(
             connection(provider),
             provider.GetRequiredService<OutcomeRouter>(),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
             provider.GetRequiredService<IOptions<TelnyxRedisOptions>>(),
-            provider.GetRequiredService<ILogger<RedisOutcomeRelay>>())));
+            provider.GetRequiredService<ILogger<RedisOutcomeRelay>>()));
+        services.Replace(ServiceDescriptor.Singleton<IOutcomeRelay>(provider => provider.GetRequiredService<RedisOutcomeRelay>()));
         return services;
     }
 }

@@ -53,10 +53,11 @@ public class RedisClusterTests
         Assert.That(apps.Runs["evt-cluster-throws"], Is.EqualTo(2), "the failed run released its claim");
     }
 
-    [Test]
-    public async Task An_outcome_delivered_to_another_instance_completes_SendAsync_and_the_wait_releases_its_operation()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task An_outcome_delivered_to_another_instance_completes_SendAsync_and_the_wait_releases_its_operation(bool queueWebhooks)
     {
-        await using var set = await OutcomeInstances.StartAsync(cluster: true);
+        await using var set = await OutcomeInstances.StartAsync(new() { ["Telnyx:QueueWebhooks"] = queueWebhooks.ToString() }, cluster: true);
         var call = set.Emulator.CreateCall();
         var toAgent = new ReferRequest { SipAddress = "sip:agent@example.com" };
 

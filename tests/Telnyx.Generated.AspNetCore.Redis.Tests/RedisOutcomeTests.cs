@@ -98,6 +98,29 @@ public class RedisOutcomeTests
     }
 
     [Test]
+    public async Task With_QueueWebhooks_on_an_outcome_whose_announcement_hit_a_redis_failure_still_completes_SendAsync_on_the_other_instance()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var seed = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { SigningKeySeed = seed, WebhookRetryDelays = [TimeSpan.FromMilliseconds(50)] });
+        var settings = new Dictionary<string, string?> { ["Telnyx:QueueWebhooks"] = "true", ["Telnyx:OutcomeTimeout"] = "00:00:10" };
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var dropsOnce = AnnounceFault.Wrap(connection, "call.refer.completed");
+        await using var a = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(redis.Configuration));
+        await using var b = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(dropsOnce));
+        emulator.DeliverWebhooksTo(b.App.WebhookUrl);
+        var call = emulator.CreateCall();
+
+        var refer = await a.Outcomes.SendAsync(call, (calls, ct) => calls.ReferAsync(call, ToAgent, ct));
+        await b.HandledAsync("call.refer.completed", call);
+        await emulator.WhenWebhooksDeliveredAsync();
+
+        Assert.That(AnnounceFault.Struck(dropsOnce), Is.True, "Redis failed as B announced the outcome");
+        Assert.That((refer.Succeeded, refer.Event?.EventType), Is.EqualTo((true, "call.refer.completed")));
+        Assert.That(b.Handled.Count(e => e.EventType == "call.refer.completed"), Is.EqualTo(1), "handled once, however often it was delivered");
+    }
+
+    [Test]
     public async Task With_redis_down_SendAsync_fails_with_a_redis_error_before_sending_anything()
     {
         await using var set = await OutcomeInstances.StartAsync();

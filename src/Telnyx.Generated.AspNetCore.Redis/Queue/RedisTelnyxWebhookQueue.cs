@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.AspNetCore.Redis;
 
@@ -13,7 +14,8 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 internal sealed class RedisTelnyxWebhookQueue(
     IConnectionMultiplexer redis,
     IOptions<TelnyxOptions> telnyx,
-    IOptions<TelnyxRedisOptions> options) : ITelnyxWebhookQueue
+    IOptions<TelnyxRedisOptions> options,
+    RedisOutcomeRelay relay) : ITelnyxWebhookQueue
 {
     public const string Group = "telnyx-webhook-handlers";
 
@@ -27,14 +29,21 @@ internal sealed class RedisTelnyxWebhookQueue(
 
     internal RedisKey DeadLetterStream => _keys.DeadLetters;
 
-    public async ValueTask<bool> EnqueueAsync(string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken)
+    public async ValueTask<bool> EnqueueAsync(TelnyxWebhookEvent webhookEvent, string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
+        var announcement = relay.ToAnnounce(webhookEvent, body);
         using var activity = _telemetry.Start("EVAL", database);
         try
         {
-            var entry = await database.ScriptEvaluateAsync(RedisQueueScripts.Enqueue, Keys(eventId), [body, traceParent ?? "", eventId ?? ""])
+            RedisValue[] values = [body, traceParent ?? "", eventId ?? "", .. announcement?.Arguments ?? []];
+            var entry = await database.ScriptEvaluateAsync(RedisQueueScripts.Enqueue, [.. Keys(eventId), .. announcement is null ? [] : new[] { announcement.Stream }], values)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!entry.IsNull && announcement is not null)
+            {
+                relay.Announced(announcement, webhookEvent);
+            }
+
             return !entry.IsNull;
         }
         catch (Exception ex)

@@ -34,7 +34,7 @@ public static class QueueMemory
             var id = Guid.NewGuid().ToString();
             var bytes = System.Text.Encoding.UTF8.GetBytes(body(id));
             Interlocked.Add(ref bodyBytes, bytes.Length);
-            await queue.EnqueueAsync(id, bytes, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", ct);
+            await queue.EnqueueAsync(Telnyx.Generated.Webhooks.TelnyxWebhookParser.Parse(bytes), id, bytes, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", ct);
         });
         var queued = await ThrowawayRedis.UsedMemoryAsync(redis);
         var streamQueued = (long)await db.ExecuteAsync("MEMORY", "USAGE", "{" + Prefix + "}queue");
