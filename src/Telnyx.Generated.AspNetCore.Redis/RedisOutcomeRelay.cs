@@ -8,13 +8,13 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
 /// Outcomes across app instances. An accepted outcome event is appended to its call's stream
-/// (<c>{KeyPrefix}outcome:{call_control_id}</c>, kept as long as the longest wait) and announced on the channel
-/// <c>{KeyPrefix}outcomes</c> in one script; every instance's subscription routes it to its waiters. A waiter notes its
+/// (<see cref="RedisKeys.OutcomeStream"/>, kept as long as the longest wait) and announced on the channel
+/// <see cref="RedisKeys.Outcomes"/> in one script; every instance's subscription routes it to its waiters. A waiter notes its
 /// call's last stream entry before its command is sent, so when the subscription was down (a reconnect) it reads what
 /// it missed from the stream, and never an earlier command's outcome. The one-waiter-per-operation-and-call rule holds
-/// across instances through a key <c>{KeyPrefix}outcome-await:{call}:{operation}</c> held for the wait.
+/// across instances through a key (<see cref="RedisKeys.OutcomeAwait"/>) held for the wait.
 /// </summary>
-internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
+internal sealed partial class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 {
     // Holds the (call, operation) for this waiter, then returns the call's last stream id ('0-0' when none), or false.
     private const string WatchScript = """
@@ -24,18 +24,12 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
         return last[1][1]
         """;
 
-    private const string AcceptScript = """
-        redis.call('XADD', KEYS[1], 'MAXLEN', '~', 64, '*', 'body', ARGV[1])
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        return redis.call('PUBLISH', ARGV[3], ARGV[4])
-        """;
-
     private const string ReleaseScript = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
     private readonly IConnectionMultiplexer _redis;
     private readonly OutcomeRouter _router;
     private readonly ILogger _logger;
-    private readonly string _prefix;
+    private readonly RedisKeys _keys;
     private readonly RedisChannel _channel;
     private readonly long _holdMs;
     private readonly string _instance = Guid.NewGuid().ToString("N");
@@ -45,8 +39,8 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 
     public RedisOutcomeRelay(IConnectionMultiplexer redis, OutcomeRouter router, IOptions<TelnyxOptions> telnyx, IOptions<TelnyxRedisOptions> options, ILogger<RedisOutcomeRelay> logger)
     {
-        (_redis, _router, _logger, _prefix) = (redis, router, logger, options.Value.KeyPrefix);
-        _channel = RedisChannel.Literal(_prefix + "outcomes");
+        (_redis, _router, _logger, _keys) = (redis, router, logger, new RedisKeys(options.Value.KeyPrefix));
+        _channel = _keys.Outcomes;
 
         // As long as the longest wait: every attempt of the command, then the outcome timeout.
         var t = telnyx.Value;
@@ -68,16 +62,15 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
 
     public async ValueTask AcceptAsync(TelnyxWebhookEvent webhookEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        if (!AwaitedOutcome.CanComplete(webhookEvent.EventType) || webhookEvent.Payload?.CallControlId is not { } call)
+        if (ToAnnounce(webhookEvent, body) is not { } announcement)
         {
             return;
         }
 
-        _router.Route(call, webhookEvent);
+        Announced(announcement, webhookEvent);
         try
         {
-            var message = Encoding.UTF8.GetBytes(_instance + "\n" + call + "\n").Concat(body.ToArray()).ToArray();
-            await _redis.GetDatabase().ScriptEvaluateAsync(AcceptScript, [StreamKey(call)], [body, _holdMs, _channel.ToString(), message])
+            await _redis.GetDatabase().ScriptEvaluateAsync(AcceptScript, [announcement.Stream], [body, .. announcement.Arguments])
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or OperationCanceledException)
@@ -90,11 +83,11 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
     {
         await SubscribeAsync(cancellationToken).ConfigureAwait(false);
         var call = waiter.CallControlId;
-        var watch = new Watch(this, waiter, AwaitKey(call, waiter.Awaited.OperationId), Guid.NewGuid().ToString("N"));
+        var watch = new Watch(this, waiter, _keys.OutcomeAwait(call, waiter.Awaited.OperationId), Guid.NewGuid().ToString("N"));
         RedisResult last;
         try
         {
-            last = await _redis.GetDatabase().ScriptEvaluateAsync(WatchScript, [watch.Key, StreamKey(call)], [watch.Token, _holdMs])
+            last = await _redis.GetDatabase().ScriptEvaluateAsync(WatchScript, [watch.Key, _keys.OutcomeStream(call)], [watch.Token, _holdMs])
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -187,7 +180,7 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
             try
             {
                 var call = watch.Waiter.CallControlId;
-                foreach (var entry in await _redis.GetDatabase().StreamRangeAsync(StreamKey(call), "(" + watch.Position, "+").ConfigureAwait(false))
+                foreach (var entry in await _redis.GetDatabase().StreamRangeAsync(_keys.OutcomeStream(call), "(" + watch.Position, "+").ConfigureAwait(false))
                 {
                     _router.Route(call, TelnyxWebhookParser.Parse(((byte[])entry["body"]!).AsSpan()));
                     watch.Position = entry.Id!;
@@ -199,10 +192,6 @@ internal sealed class RedisOutcomeRelay : IOutcomeRelay, IDisposable
             }
         }
     }
-
-    private RedisKey StreamKey(string call) => _prefix + "outcome:" + call;
-
-    private RedisKey AwaitKey(string call, string operationId) => _prefix + "outcome-await:" + call + ":" + operationId;
 
     private sealed class Watch(RedisOutcomeRelay relay, OutcomeWaiter waiter, RedisKey key, string token) : IAsyncDisposable
     {

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
-/// One key per event id, <c>{KeyPrefix}{id}</c>, holding only its state: a claim (a random token per claim,
+/// One key per event id, <see cref="RedisKeys.EventId"/>, holding only its state: a claim (a random token per claim,
 /// expiring after <see cref="TelnyxRedisOptions.ClaimLease"/>) or <c>done</c> (expiring after
 /// <see cref="TelnyxOptions.WebhookDeduplicationWindow"/>). Every step is one atomic Redis command, so two instances
 /// claiming the same id at the same instant cannot both win. A Redis error or timeout is thrown, never taken for a
@@ -26,7 +26,7 @@ internal sealed class RedisTelnyxWebhookDeduplicator(
     // deliveries of it run here. Two do when a handler outlives the lease and a copy arrives here and claims again.
     private readonly Dictionary<string, (RedisValue Token, int Running)> _held = new(StringComparer.Ordinal);
     private readonly RedisTelemetry _telemetry = new(redis);
-    private readonly string _prefix = options.Value.KeyPrefix;
+    private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
     private readonly TimeSpan _lease = options.Value.ClaimLease;
     private readonly TimeSpan _window = telnyx.Value.WebhookDeduplicationWindow;
 
@@ -154,9 +154,5 @@ internal sealed class RedisTelnyxWebhookDeduplicator(
         }
     }
 
-    private RedisKey Key(string eventId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(eventId);
-        return _prefix + eventId;
-    }
+    private RedisKey Key(string eventId) => _keys.EventId(eventId);
 }

@@ -4,8 +4,9 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 public sealed class TelnyxRedisOptions
 {
     /// <summary>
-    /// The prefix of every key, followed by the event id (and, for queued webhooks, <c>queue</c> and <c>dead-letters</c>).
-    /// Default <c>telnyx:webhook:</c>; give each app its own when several apps with their own handlers share one Redis database.
+    /// The prefix of every key (see docs/webhooks.md for the keys). Default <c>telnyx:webhook:</c>; give each app its own
+    /// when several apps with their own handlers share one Redis database. No braces: the library sets the keys' hash
+    /// tags, so each script's keys share one Redis Cluster slot.
     /// </summary>
     public string KeyPrefix { get; set; } = "telnyx:webhook:";
 

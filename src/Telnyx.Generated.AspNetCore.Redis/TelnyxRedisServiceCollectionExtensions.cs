@@ -77,7 +77,7 @@ public static class TelnyxRedisServiceCollectionExtensions
         services.AddOptions<TelnyxRedisOptions>()
             .Configure(options => configure?.Invoke(options))
             .Validate(options => options.ClaimLease > TimeSpan.Zero, "TelnyxRedisOptions.ClaimLease must be positive.")
-            .Validate(options => !string.IsNullOrEmpty(options.KeyPrefix), "TelnyxRedisOptions.KeyPrefix must not be empty.")
+            .Validate(options => RedisKeys.IsValidPrefix(options.KeyPrefix), "TelnyxRedisOptions.KeyPrefix must not be empty nor contain '{' or '}': the keys' hash tags (Redis Cluster slots) are set by the library.")
             .ValidateOnStart();
         services.Replace(ServiceDescriptor.Singleton<ITelnyxWebhookDeduplicator>(provider => new RedisTelnyxWebhookDeduplicator(
             connection(provider),
@@ -88,15 +88,17 @@ public static class TelnyxRedisServiceCollectionExtensions
         services.TryAddSingleton(provider => new RedisTelnyxWebhookQueue(
             connection(provider),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
-            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>()));
+            provider.GetRequiredService<IOptions<TelnyxRedisOptions>>(),
+            provider.GetRequiredService<RedisOutcomeRelay>()));
         services.TryAddSingleton<ITelnyxWebhookQueue>(provider => provider.GetRequiredService<RedisTelnyxWebhookQueue>());
         services.TryAddSingleton(provider => new TelnyxWebhookDeadLetters(connection(provider), provider.GetRequiredService<RedisTelnyxWebhookQueue>()));
-        services.Replace(ServiceDescriptor.Singleton<IOutcomeRelay>(provider => new RedisOutcomeRelay(
+        services.TryAddSingleton(provider => new RedisOutcomeRelay(
             connection(provider),
             provider.GetRequiredService<OutcomeRouter>(),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
             provider.GetRequiredService<IOptions<TelnyxRedisOptions>>(),
-            provider.GetRequiredService<ILogger<RedisOutcomeRelay>>())));
+            provider.GetRequiredService<ILogger<RedisOutcomeRelay>>()));
+        services.Replace(ServiceDescriptor.Singleton<IOutcomeRelay>(provider => provider.GetRequiredService<RedisOutcomeRelay>()));
         return services;
     }
 }

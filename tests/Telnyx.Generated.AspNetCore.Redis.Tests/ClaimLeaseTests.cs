@@ -9,11 +9,12 @@ namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 /// A handler that runs longer than <c>ClaimLease</c>: its claim lapses while it still runs, so a copy of the event
 /// that arrives then, even at the same instance, claims it again and runs beside it. The event runs twice; nothing is
 /// lost. This is why the lease must be longer than the slowest handler (see docs/webhooks.md, "Several app instances: Redis").
+/// The test ends a lease itself (<see cref="KeyWatch.LapseAsync"/>), so no other claim can lapse by the clock however slow the machine.
 /// </summary>
 public class ClaimLeaseTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan ShortLease = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
     private RedisServer _redis = null!;
     private ConnectionMultiplexer _admin = null!;
 
@@ -41,19 +42,19 @@ public class ClaimLeaseTests
         var runs = new SlowRuns(fail: []);
         await using var apps = await StartAsync("test:outlived:", runs);
         var body = Events.ReferStarted("evt-outlived");
-        var key = await KeyWatch.StartAsync(_admin, "test:outlived:evt-outlived");
+        var key = await KeyWatch.StartAsync(_admin, "{test:outlived:}evt-outlived");
         var db = _admin.GetDatabase();
 
         var first = apps.A.PostAsync(body);
         await runs.Started(0);
-        await key.Next("expired"); // the first run's claim lapses while its handler still runs
+        await key.LapseAsync(Lease); // the first run's claim lapses while its handler still runs
         var copy = apps.A.PostAsync(body);
         await runs.Started(1); // same instance, same event: claimed again, running beside the first
-        Assert.That((string?)await db.StringGetAsync("test:outlived:evt-outlived"), Does.StartWith("claimed:"));
+        Assert.That((string?)await db.StringGetAsync("{test:outlived:}evt-outlived"), Does.StartWith("claimed:"));
 
         runs.Finish(0);
         Assert.That((await first.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((string?)await db.StringGetAsync("test:outlived:evt-outlived"), Is.EqualTo("done"), "the first to finish marks it done");
+        Assert.That((string?)await db.StringGetAsync("{test:outlived:}evt-outlived"), Is.EqualTo("done"), "the first to finish marks it done");
         runs.Finish(1);
         Assert.That((await copy.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using (var later = await apps.A.PostAsync(body))
@@ -61,7 +62,7 @@ public class ClaimLeaseTests
             Assert.That(later.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        Assert.That((string?)await db.StringGetAsync("test:outlived:evt-outlived"), Is.EqualTo("done"));
+        Assert.That((string?)await db.StringGetAsync("{test:outlived:}evt-outlived"), Is.EqualTo("done"));
         Assert.That(apps.Runs["evt-outlived"], Is.EqualTo(2), "ran twice, once per claim; the later copy is a duplicate");
     }
 
@@ -71,19 +72,19 @@ public class ClaimLeaseTests
         var runs = new SlowRuns(fail: [0]);
         await using var apps = await StartAsync("test:outlived-fails:", runs);
         var body = Events.ReferStarted("evt-outlived-fails");
-        var key = await KeyWatch.StartAsync(_admin, "test:outlived-fails:evt-outlived-fails");
+        var key = await KeyWatch.StartAsync(_admin, "{test:outlived-fails:}evt-outlived-fails");
         var db = _admin.GetDatabase();
 
         var first = apps.A.PostAsync(body);
         await runs.Started(0);
-        await key.Next("expired");
+        await key.LapseAsync(Lease);
         var copy = apps.A.PostAsync(body);
         await runs.Started(1);
-        var claimOfCopy = (string?)await db.StringGetAsync("test:outlived-fails:evt-outlived-fails");
+        var claimOfCopy = (string?)await db.StringGetAsync("{test:outlived-fails:}evt-outlived-fails");
 
         runs.Finish(0); // the slow first run throws
         Assert.That((await first.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
-        Assert.That((string?)await db.StringGetAsync("test:outlived-fails:evt-outlived-fails"), Is.EqualTo(claimOfCopy), "the failed run releases no claim while the copy still runs here");
+        Assert.That((string?)await db.StringGetAsync("{test:outlived-fails:}evt-outlived-fails"), Is.EqualTo(claimOfCopy), "the failed run releases no claim while the copy still runs here");
         using (var meanwhile = await apps.B.PostAsync(body))
         {
             Assert.That(meanwhile.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a third copy is a duplicate while the second runs");
@@ -91,7 +92,7 @@ public class ClaimLeaseTests
 
         runs.Finish(1);
         Assert.That((await copy.WaitAsync(Patience)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((string?)await db.StringGetAsync("test:outlived-fails:evt-outlived-fails"), Is.EqualTo("done"));
+        Assert.That((string?)await db.StringGetAsync("{test:outlived-fails:}evt-outlived-fails"), Is.EqualTo("done"));
         Assert.That(apps.Runs["evt-outlived-fails"], Is.EqualTo(2));
     }
 
@@ -99,7 +100,7 @@ public class ClaimLeaseTests
         s => s.AddTelnyxRedis(_redis.Configuration, o =>
         {
             o.KeyPrefix = prefix;
-            o.ClaimLease = ShortLease;
+            o.ClaimLease = Lease;
         }),
         _ => runs.RunAsync());
 

@@ -53,7 +53,7 @@ internal static class QueuedApp
 
     /// <summary>The state of an event id in Redis: <c>queued:{entry}</c>, <c>done</c>, <c>dead</c>, or null.</summary>
     public static async Task<string?> StateAsync(ConnectionMultiplexer admin, string prefix, string eventId) =>
-        await admin.GetDatabase().StringGetAsync(prefix + eventId);
+        await admin.GetDatabase().StringGetAsync("{" + prefix + "}" + eventId);
 
     /// <summary>Polls (every 20 ms, for at most <see cref="Patience"/>) until <paramref name="condition"/> holds: for state only Redis knows.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string what)

@@ -40,7 +40,7 @@ public class QueuedWebhookKillTests
         a.Kill();
         var midHandler = (await db.SetCombineAsync(SetOperation.Difference, Prefix + "started:a", Prefix + "finished:a")).Select(v => (string)v!).ToHashSet();
         await UntilAsync(async () => (await db.SetCombineAsync(SetOperation.Union, Prefix + "finished:a", Prefix + "finished:b")).Length == Count, "every event is handled");
-        await UntilAsync(async () => await db.StreamLengthAsync(Prefix + "queue") == 0, "every entry is acknowledged");
+        await UntilAsync(async () => await db.StreamLengthAsync("{" + Prefix + "}queue") == 0, "every entry is acknowledged");
 
         var runs = (await db.HashGetAllAsync(Prefix + "runs")).ToDictionary(e => (string)e.Name!, e => (int)e.Value);
         var ranTwice = runs.Where(r => r.Value > 1).Select(r => r.Key).ToHashSet();

@@ -71,7 +71,7 @@ public class QueuedWebhookOutageTests
         await UntilAsync(async () => (await Task.WhenAll(ids.Select(id => StateAsync(admin, Prefix, id)))).All(s => s == "done"), "all three are done");
 
         Assert.That(runs, Is.EquivalentTo(ids.ToDictionary(id => id, _ => 1)), "the finished two are completed, not run again; the third runs after Redis is back");
-        Assert.That(await admin.GetDatabase().StreamLengthAsync(Prefix + "queue"), Is.Zero);
+        Assert.That(await admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.Zero);
     }
 
     [Test]

@@ -66,7 +66,7 @@ public class QueuedWebhookTests
         Assert.That(answers, Has.All.EqualTo(HttpStatusCode.OK));
         Assert.That(answeredBeforeTheHandlerFinished && copiesAnsweredWhileItRan, Is.True);
         Assert.That(runs["evt-slow"], Is.EqualTo(1), "renewed while it ran, so the other instance never took it over");
-        Assert.That(await _admin.GetDatabase().StreamLengthAsync(Prefix + "queue"), Is.Zero, "a handled entry is deleted from the stream");
+        Assert.That(await _admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.Zero, "a handled entry is deleted from the stream");
     }
 
     [Test]
@@ -98,7 +98,7 @@ public class QueuedWebhookTests
         Assert.That(await StateAsync(_admin, Prefix, "evt-waiting"), Does.StartWith("queued:"), "the only slot is busy: it waits in the stream");
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-waiting")), Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-first")), Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await _admin.GetDatabase().StreamLengthAsync(Prefix + "queue"), Is.EqualTo(2), "copies append nothing");
+        Assert.That(await _admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.EqualTo(2), "copies append nothing");
 
         release.SetResult();
         await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-waiting") == "done", "both events are done");
@@ -106,7 +106,7 @@ public class QueuedWebhookTests
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-waiting")), Is.EqualTo(HttpStatusCode.OK));
 
         Assert.That(runs, Is.EquivalentTo(new Dictionary<string, int> { ["evt-first"] = 1, ["evt-waiting"] = 1 }));
-        Assert.That(await _admin.GetDatabase().StreamLengthAsync(Prefix + "queue"), Is.Zero);
+        Assert.That(await _admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.Zero);
     }
 
     [Test]

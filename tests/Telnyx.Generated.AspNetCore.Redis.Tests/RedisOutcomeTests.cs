@@ -18,7 +18,7 @@ public class RedisOutcomeTests
     [Test]
     public async Task An_outcome_delivered_to_another_instance_completes_SendAsync_even_before_the_command_was_answered()
     {
-        await using var set = await Instances.StartAsync();
+        await using var set = await OutcomeInstances.StartAsync();
         var call = set.Emulator.CreateCall();
 
         set.A.AfterSend = _ => set.B.HandledAsync("call.refer.completed", call);
@@ -38,7 +38,7 @@ public class RedisOutcomeTests
     [Test]
     public async Task An_outcome_announced_while_nobody_listened_is_read_from_redis_and_an_earlier_commands_is_not()
     {
-        await using var set = await Instances.StartAsync();
+        await using var set = await OutcomeInstances.StartAsync();
         var call = set.Emulator.CreateCall();
         await set.A.Outcomes.SendAsync(call, (calls, ct) => calls.ReferAsync(call, ToAgent, ct)); // its outcome stays in the call's stream
         set.Emulator.RejectSipAddress("sip:busy@example.com");
@@ -62,7 +62,7 @@ public class RedisOutcomeTests
     [Test]
     public async Task A_second_command_of_the_same_operation_on_the_call_is_refused_at_another_instance_while_the_first_awaits()
     {
-        await using var set = await Instances.StartAsync();
+        await using var set = await OutcomeInstances.StartAsync();
         var call = set.Emulator.CreateCall();
         set.Emulator.DeliverWebhooksTo(new Uri("http://127.0.0.1:1/")); // no outcome arrives anywhere
         using var stop = new CancellationTokenSource();
@@ -87,7 +87,7 @@ public class RedisOutcomeTests
     [Test]
     public async Task With_QueueWebhooks_on_an_outcome_completes_SendAsync_when_its_event_is_queued()
     {
-        await using var set = await Instances.StartAsync(new() { ["Telnyx:QueueWebhooks"] = "true", ["Telnyx:OutcomeTimeout"] = "00:00:10" });
+        await using var set = await OutcomeInstances.StartAsync(new() { ["Telnyx:QueueWebhooks"] = "true", ["Telnyx:OutcomeTimeout"] = "00:00:10" });
         var call = set.Emulator.CreateCall();
 
         var refer = await set.A.Outcomes.SendAsync(call, (calls, ct) => calls.ReferAsync(call, ToAgent, ct));
@@ -98,9 +98,32 @@ public class RedisOutcomeTests
     }
 
     [Test]
+    public async Task With_QueueWebhooks_on_an_outcome_whose_announcement_hit_a_redis_failure_still_completes_SendAsync_on_the_other_instance()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var seed = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { SigningKeySeed = seed, WebhookRetryDelays = [TimeSpan.FromMilliseconds(50)] });
+        var settings = new Dictionary<string, string?> { ["Telnyx:QueueWebhooks"] = "true", ["Telnyx:OutcomeTimeout"] = "00:00:10" };
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var dropsOnce = AnnounceFault.Wrap(connection, "call.refer.completed");
+        await using var a = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(redis.Configuration));
+        await using var b = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(dropsOnce));
+        emulator.DeliverWebhooksTo(b.App.WebhookUrl);
+        var call = emulator.CreateCall();
+
+        var refer = await a.Outcomes.SendAsync(call, (calls, ct) => calls.ReferAsync(call, ToAgent, ct));
+        await b.HandledAsync("call.refer.completed", call);
+        await emulator.WhenWebhooksDeliveredAsync();
+
+        Assert.That(AnnounceFault.Struck(dropsOnce), Is.True, "Redis failed as B announced the outcome");
+        Assert.That((refer.Succeeded, refer.Event?.EventType), Is.EqualTo((true, "call.refer.completed")));
+        Assert.That(b.Handled.Count(e => e.EventType == "call.refer.completed"), Is.EqualTo(1), "handled once, however often it was delivered");
+    }
+
+    [Test]
     public async Task With_redis_down_SendAsync_fails_with_a_redis_error_before_sending_anything()
     {
-        await using var set = await Instances.StartAsync();
+        await using var set = await OutcomeInstances.StartAsync();
         var call = set.Emulator.CreateCall();
         set.Redis.Kill();
 
@@ -109,52 +132,5 @@ public class RedisOutcomeTests
         Assert.That(failure, Is.InstanceOf<RedisConnectionException>().Or.InstanceOf<RedisTimeoutException>());
         Assert.That(set.Emulator.Commands, Is.Empty, "nothing was sent, so sending again later is safe");
         set.AssertNothingWaits();
-    }
-
-    /// <summary>One redis-server, one emulator delivering to B, instances A and B with AddTelnyxRedis.</summary>
-    private sealed class Instances : IAsyncDisposable
-    {
-        private Instances(RedisServer redis, TelnyxEmulator emulator, OutcomeApp a, OutcomeApp b)
-        {
-            (Redis, Emulator, A, B) = (redis, emulator, a, b);
-        }
-
-        public RedisServer Redis { get; }
-
-        public TelnyxEmulator Emulator { get; }
-
-        public OutcomeApp A { get; }
-
-        public OutcomeApp B { get; }
-
-        public ISubscriber ASubscriber => A.App.Services.GetRequiredKeyedService<IConnectionMultiplexer>("Telnyx.Generated.AspNetCore.Redis").GetSubscriber();
-
-        public static async Task<Instances> StartAsync(Dictionary<string, string?>? settings = null)
-        {
-            var redis = await RedisServer.StartAsync();
-            var seed = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            var emulator = await TelnyxEmulator.StartAsync(new TelnyxEmulatorOptions { SigningKeySeed = seed, WebhookRetryDelays = [] });
-            var a = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(redis.Configuration));
-            var b = await OutcomeApp.StartInstanceAsync(emulator, seed, settings, s => s.AddTelnyxRedis(redis.Configuration));
-            emulator.DeliverWebhooksTo(b.App.WebhookUrl);
-            return new Instances(redis, emulator, a, b);
-        }
-
-        public void AssertNothingWaits()
-        {
-            foreach (var app in new[] { A, B })
-            {
-                Assert.That(app.Waiting, Is.Zero);
-                Assert.That(((RedisOutcomeRelay)app.App.Services.GetRequiredService<IOutcomeRelay>()).Watching, Is.Zero);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await A.DisposeAsync();
-            await B.DisposeAsync();
-            await Emulator.DisposeAsync();
-            await Redis.DisposeAsync();
-        }
     }
 }

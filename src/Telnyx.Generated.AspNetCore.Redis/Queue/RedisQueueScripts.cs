@@ -4,15 +4,26 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 /// The queue's multi-key steps, each one Lua script so Redis runs it atomically: no event is claimed but not queued,
 /// queued twice, acknowledged but not marked done, or dead-lettered but still queued. An event id's key holds
 /// <c>queued:{entry}</c> (no expiry: it ends when the entry does), then <c>done</c> or <c>dead</c> for the
-/// de-duplication window. The id key is the last KEYS element and absent for an event without an id.
+/// de-duplication window. The id key is absent for an event without an id.
 /// </summary>
 internal static class RedisQueueScripts
 {
-    /// <summary>KEYS: stream, [id key]. ARGV: body, traceparent, event id. The new entry id, or nil for a duplicate.</summary>
+    /// <summary>
+    /// KEYS: stream, [id key], [call's outcome stream]. ARGV: body, traceparent, event id ('' for none), then for an
+    /// outcome event hold ms, channel, message. The new entry id, or nil for a duplicate. An outcome event is announced
+    /// (<see cref="RedisOutcomeRelay.Announce"/>) in the same step, so none is queued but unannounced.
+    /// </summary>
     public const string Enqueue = """
-        if KEYS[2] and redis.call('EXISTS', KEYS[2]) == 1 then return false end
+        local id = ARGV[3] ~= '' and KEYS[2] or nil
+        if id and redis.call('EXISTS', id) == 1 then return false end
         local entry = redis.call('XADD', KEYS[1], '*', 'body', ARGV[1], 'tp', ARGV[2], 'id', ARGV[3])
-        if KEYS[2] then redis.call('SET', KEYS[2], 'queued:' .. entry) end
+        if id then redis.call('SET', id, 'queued:' .. entry) end
+        if ARGV[4] then
+          local outcomes, body, hold, channel, message = KEYS[#KEYS], ARGV[1], ARGV[4], ARGV[5], ARGV[6]
+
+        """ + RedisOutcomeRelay.Announce + """
+
+        end
         return entry
         """;
 

@@ -1,42 +1,49 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
-/// The webhook queue on Redis Streams: <c>{KeyPrefix}queue</c> holds the events not yet handled, read by the consumer
+/// The webhook queue on Redis Streams: <see cref="RedisKeys.Queue"/> holds the events not yet handled, read by the consumer
 /// group <see cref="Group"/> (one per app, since each app has its own prefix) with one consumer per app instance;
-/// <c>{KeyPrefix}dead-letters</c> holds the events whose handlers kept failing, never trimmed. Event ids share the
-/// de-duplicator's keys (<c>{KeyPrefix}{id}</c>), so a copy of a queued or handled event is a duplicate either way.
+/// <see cref="RedisKeys.DeadLetters"/> holds the events whose handlers kept failing, never trimmed. Event ids share the
+/// de-duplicator's keys (<see cref="RedisKeys.EventId"/>), so a copy of a queued or handled event is a duplicate either way.
 /// Redis without persistence loses the queue when it restarts, like any Redis data: run it with AOF for durability.
 /// </summary>
 internal sealed class RedisTelnyxWebhookQueue(
     IConnectionMultiplexer redis,
     IOptions<TelnyxOptions> telnyx,
-    IOptions<TelnyxRedisOptions> options) : ITelnyxWebhookQueue
+    IOptions<TelnyxRedisOptions> options,
+    RedisOutcomeRelay relay) : ITelnyxWebhookQueue
 {
     public const string Group = "telnyx-webhook-handlers";
 
     private readonly RedisTelemetry _telemetry = new(redis);
-    private readonly string _prefix = options.Value.KeyPrefix;
-    private readonly RedisKey _stream = options.Value.KeyPrefix + "queue";
-    private readonly RedisKey _dead = options.Value.KeyPrefix + "dead-letters";
+    private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
     private readonly RedisValue _consumer = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly long _windowMs = (long)telnyx.Value.WebhookDeduplicationWindow.TotalMilliseconds;
     private RedisValue _reclaimFrom = "0-0";
 
     public TimeSpan ClaimLease { get; } = options.Value.ClaimLease;
 
-    internal RedisKey DeadLetterStream => _dead;
+    internal RedisKey DeadLetterStream => _keys.DeadLetters;
 
-    public async ValueTask<bool> EnqueueAsync(string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken)
+    public async ValueTask<bool> EnqueueAsync(TelnyxWebhookEvent webhookEvent, string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
+        var announcement = relay.ToAnnounce(webhookEvent, body);
         using var activity = _telemetry.Start("EVAL", database);
         try
         {
-            var entry = await database.ScriptEvaluateAsync(RedisQueueScripts.Enqueue, Keys(_stream, eventId), [body, traceParent ?? "", eventId ?? ""])
+            RedisValue[] values = [body, traceParent ?? "", eventId ?? "", .. announcement?.Arguments ?? []];
+            var entry = await database.ScriptEvaluateAsync(RedisQueueScripts.Enqueue, [.. Keys(eventId), .. announcement is null ? [] : new[] { announcement.Stream }], values)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!entry.IsNull && announcement is not null)
+            {
+                relay.Announced(announcement, webhookEvent);
+            }
+
             return !entry.IsNull;
         }
         catch (Exception ex)
@@ -51,7 +58,7 @@ internal sealed class RedisTelnyxWebhookQueue(
         var database = redis.GetDatabase();
         try
         {
-            return Entries(await database.StreamReadGroupAsync(_stream, Group, _consumer, StreamPosition.NewMessages, count).WaitAsync(cancellationToken).ConfigureAwait(false));
+            return Entries(await database.StreamReadGroupAsync(_keys.Queue, Group, _consumer, StreamPosition.NewMessages, count).WaitAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
         {
@@ -66,7 +73,7 @@ internal sealed class RedisTelnyxWebhookQueue(
         StreamAutoClaimResult result;
         try
         {
-            result = await redis.GetDatabase().StreamAutoClaimAsync(_stream, Group, _consumer, (long)ClaimLease.TotalMilliseconds, _reclaimFrom, count)
+            result = await redis.GetDatabase().StreamAutoClaimAsync(_keys.Queue, Group, _consumer, (long)ClaimLease.TotalMilliseconds, _reclaimFrom, count)
                 .WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
@@ -80,23 +87,23 @@ internal sealed class RedisTelnyxWebhookQueue(
 
     // XCLAIM to itself with no minimum idle time resets the entries' idle time: XAUTOCLAIM elsewhere leaves them alone.
     public async ValueTask RenewAsync(IReadOnlyCollection<string> entryIds, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().StreamClaimIdsOnlyAsync(_stream, Group, _consumer, 0, entryIds.Select(id => (RedisValue)id).ToArray())
+        await redis.GetDatabase().StreamClaimIdsOnlyAsync(_keys.Queue, Group, _consumer, 0, entryIds.Select(id => (RedisValue)id).ToArray())
             .WaitAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask CompleteAsync(QueuedWebhook entry, CancellationToken cancellationToken) =>
-        await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Complete, Keys(_stream, entry.EventId), [Group, entry.EntryId, _windowMs])
+        await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Complete, Keys(entry.EventId), [Group, entry.EntryId, _windowMs])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask DeadLetterAsync(QueuedWebhook entry, int attempts, string lastError, CancellationToken cancellationToken) =>
         await redis.GetDatabase().ScriptEvaluateAsync(
                 RedisQueueScripts.DeadLetter,
-                entry.EventId is null ? [_stream, _dead] : [_stream, _dead, _prefix + entry.EventId],
+                entry.EventId is null ? [_keys.Queue, _keys.DeadLetters] : [_keys.Queue, _keys.DeadLetters, _keys.EventId(entry.EventId)],
                 [Group, entry.EntryId, entry.Body, entry.TraceParent ?? "", entry.EventId ?? "", attempts, lastError, _windowMs])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<TelnyxWebhookQueueBacklog> GetBacklogAsync(CancellationToken cancellationToken)
     {
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Backlog, [_stream, _dead])
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.Backlog, [_keys.Queue, _keys.DeadLetters])
             .WaitAsync(cancellationToken).ConfigureAwait(false))!;
         return new TelnyxWebhookQueueBacklog((long)result[0], TimeSpan.FromMilliseconds(Math.Max(0, (long)result[1])), (long)result[2]);
     }
@@ -106,7 +113,7 @@ internal sealed class RedisTelnyxWebhookQueue(
     {
         var entry = await redis.GetDatabase().ScriptEvaluateAsync(
                 RedisQueueScripts.Replay,
-                eventId is null ? [_dead, _stream] : [_dead, _stream, _prefix + eventId],
+                eventId is null ? [_keys.DeadLetters, _keys.Queue] : [_keys.DeadLetters, _keys.Queue, _keys.EventId(eventId)],
                 [deadLetterId])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         return !entry.IsNull;
@@ -116,7 +123,7 @@ internal sealed class RedisTelnyxWebhookQueue(
     {
         try
         {
-            await database.StreamCreateConsumerGroupAsync(_stream, Group, "0", createStream: true).ConfigureAwait(false);
+            await database.StreamCreateConsumerGroupAsync(_keys.Queue, Group, "0", createStream: true).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
@@ -124,7 +131,7 @@ internal sealed class RedisTelnyxWebhookQueue(
         }
     }
 
-    private RedisKey[] Keys(RedisKey stream, string? eventId) => eventId is null ? [stream] : [stream, _prefix + eventId];
+    private RedisKey[] Keys(string? eventId) => eventId is null ? [_keys.Queue] : [_keys.Queue, _keys.EventId(eventId)];
 
     private static QueuedWebhook[] Entries(StreamEntry[] entries) => entries
         .Where(entry => !entry.IsNull)

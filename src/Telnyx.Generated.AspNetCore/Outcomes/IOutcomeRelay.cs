@@ -9,8 +9,9 @@ namespace Telnyx.Generated.AspNetCore;
 internal interface IOutcomeRelay
 {
     /// <summary>
-    /// Called by the webhook endpoint once per verified, claimed event, before the handlers run. Never throws: a relay
-    /// that cannot pass an event on logs it, and the waiter times out.
+    /// Called by the webhook endpoint once per verified, claimed event, before the handlers run (a queued event is
+    /// relayed by <see cref="ITelnyxWebhookQueue.EnqueueAsync"/> instead). Never throws: a relay that cannot pass an
+    /// event on logs it, and the waiter times out.
     /// </summary>
     ValueTask AcceptAsync(TelnyxWebhookEvent webhookEvent, ReadOnlyMemory<byte> body, CancellationToken cancellationToken);
 

@@ -1,3 +1,5 @@
+using Telnyx.Generated.Webhooks;
+
 namespace Telnyx.Generated.AspNetCore;
 
 /// <summary>
@@ -11,10 +13,11 @@ internal interface ITelnyxWebhookQueue
     TimeSpan ClaimLease { get; }
 
     /// <summary>
-    /// Claims the event id and appends the verified body in one atomic step. False when the id is already claimed,
-    /// queued or done (a duplicate); an event without an id is always appended.
+    /// Claims the event id, appends the verified body and hands an outcome event to the outcome waiters
+    /// (<see cref="IOutcomeRelay"/>) in one atomic step, so no queued outcome goes unheard. False when the id is
+    /// already claimed, queued or done (a duplicate); an event without an id is always appended.
     /// </summary>
-    ValueTask<bool> EnqueueAsync(string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken);
+    ValueTask<bool> EnqueueAsync(TelnyxWebhookEvent webhookEvent, string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="count"/> entries no consumer has had yet, now this instance's.</summary>
     ValueTask<IReadOnlyList<QueuedWebhook>> ReadAsync(int count, CancellationToken cancellationToken);

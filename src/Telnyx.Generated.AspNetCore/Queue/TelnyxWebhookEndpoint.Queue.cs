@@ -14,7 +14,8 @@ internal sealed partial class TelnyxWebhookEndpoint
     private readonly TelnyxWebhookQueueWorker? _worker = options.Value.QueueWebhooks ? services.GetService<TelnyxWebhookQueueWorker>() : null;
 
     // 200 once the event is durably queued, or was already claimed, queued or done; 500 when the store failed, so
-    // Telnyx delivers again and nothing is acknowledged that was not queued.
+    // Telnyx delivers again and nothing is acknowledged that was not queued. Queuing relays an awaited command's
+    // outcome in the same step: it is known now, not when the queue reaches the event, and never lost in between.
     private async Task EnqueueAsync(HttpContext context, Activity? activity, TelnyxWebhookEvent webhookEvent, byte[] body, string? eventId, string typeTag)
     {
         var eventType = webhookEvent.EventType;
@@ -22,7 +23,7 @@ internal sealed partial class TelnyxWebhookEndpoint
         var started = Stopwatch.GetTimestamp();
         try
         {
-            queued = await _queue!.EnqueueAsync(eventId, body, Activity.Current?.Id, context.RequestAborted).ConfigureAwait(false);
+            queued = await _queue!.EnqueueAsync(webhookEvent, eventId, body, Activity.Current?.Id, context.RequestAborted).ConfigureAwait(false);
             metrics.StoreCalled(Enqueue, started);
         }
         catch (Exception ex)
@@ -38,9 +39,6 @@ internal sealed partial class TelnyxWebhookEndpoint
         {
             _worker?.Wake();
             TelnyxWebhookQueueLog.Queued(logger, eventId, eventType);
-
-            // Accepted: an awaited command's outcome is known now, not when the queue reaches the event.
-            await outcomes.AcceptAsync(webhookEvent, body, context.RequestAborted).ConfigureAwait(false);
             Finished(activity, typeTag, WebhookOutcome.Queued);
         }
         else

@@ -34,7 +34,7 @@ public static class RedisDeduplicatorMemory
         });
         var after = await ThrowawayRedis.UsedMemoryAsync(redis);
         var keys = (long)await redis.GetDatabase().ExecuteAsync("DBSIZE");
-        var usage = (long)await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", "telnyx:webhook:" + sample);
+        var usage = (long)await redis.GetDatabase().ExecuteAsync("MEMORY", "USAGE", "{telnyx:webhook:}" + sample);
         var version = (await info.InfoAsync("server")).SelectMany(g => g).First(p => p.Key == "redis_version").Value;
 
         Console.WriteLine($"| events | keys | used_memory before (B) | after (B) | per event (B) | MEMORY USAGE of one key (B) | redis-server |");

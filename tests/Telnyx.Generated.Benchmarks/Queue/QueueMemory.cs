@@ -34,10 +34,10 @@ public static class QueueMemory
             var id = Guid.NewGuid().ToString();
             var bytes = System.Text.Encoding.UTF8.GetBytes(body(id));
             Interlocked.Add(ref bodyBytes, bytes.Length);
-            await queue.EnqueueAsync(id, bytes, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", ct);
+            await queue.EnqueueAsync(Telnyx.Generated.Webhooks.TelnyxWebhookParser.Parse(bytes), id, bytes, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", ct);
         });
         var queued = await ThrowawayRedis.UsedMemoryAsync(redis);
-        var streamQueued = (long)await db.ExecuteAsync("MEMORY", "USAGE", Prefix + "queue");
+        var streamQueued = (long)await db.ExecuteAsync("MEMORY", "USAGE", "{" + Prefix + "}queue");
 
         for (IReadOnlyList<QueuedWebhook> batch; (batch = await queue.ReadAsync(500, CancellationToken.None)).Count > 0;)
         {
@@ -45,8 +45,8 @@ public static class QueueMemory
         }
 
         var drained = await ThrowawayRedis.UsedMemoryAsync(redis);
-        var length = await db.StreamLengthAsync(Prefix + "queue");
-        var streamDrained = (long)await db.ExecuteAsync("MEMORY", "USAGE", Prefix + "queue");
+        var length = await db.StreamLengthAsync("{" + Prefix + "}queue");
+        var streamDrained = (long)await db.ExecuteAsync("MEMORY", "USAGE", "{" + Prefix + "}queue");
         Console.WriteLine();
         Console.WriteLine("| queued events | body (B, mean) | used_memory per queued event (B) | stream MEMORY USAGE queued (B) | after all handled: stream length | stream MEMORY USAGE (B) | used_memory per handled event (B, the done keys) |");
         Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|");
