@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Telnyx.Generated.Testing;
