@@ -55,12 +55,12 @@ public sealed record WebhookAttempt(int Attempt, int? StatusCode, string? Error,
     public HttpRequestMessage ToRequest(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return Request(url, Body, Headers);
+        return Request(url, System.Text.Encoding.UTF8.GetBytes(Body), Headers);
     }
 
-    internal static HttpRequestMessage Request(Uri url, string body, IReadOnlyDictionary<string, string> headers)
+    internal static HttpRequestMessage Request(Uri url, byte[] body, IReadOnlyDictionary<string, string> headers)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body)) };
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         foreach (var (name, value) in headers)
         {
             // Content-Type belongs to the content, the others to the request.

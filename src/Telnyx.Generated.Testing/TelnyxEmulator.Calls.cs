@@ -52,10 +52,9 @@ public sealed partial class TelnyxEmulator
 
     private (EmulatorError? Error, JsonNode? Response, Task Delivered) Execute(EmulatedOperation operation, ref string callControlId, JsonElement body)
     {
-        var produced = new List<(EmulatedEvent Event, JsonObject Data)>();
+        EmulatedCall? call;
         lock (_gate)
         {
-            EmulatedCall? call;
             if (!operation.TargetsCall)
             {
                 // POST /calls dials: a new call, from and to as the body says.
@@ -66,29 +65,50 @@ public sealed partial class TelnyxEmulator
             {
                 return (new EmulatorError("90015", "Invalid Call Control ID", "The call_control_id provided was not valid.", "/call_control_id"), null, Task.CompletedTask);
             }
-            else if (call.Ended)
+        }
+
+        // One command of a call at a time, so its events are queued in the order its commands ran; the emulator-wide
+        // lock is held only to read and change state, not while the response and events are built (commands on other
+        // calls wait for it).
+        lock (call.Gate)
+        {
+            List<(string EventType, JsonObject? Overrides)> events;
+            string? answeredClientState;
+            lock (_gate)
             {
-                return (CallEnded, null, Task.CompletedTask);
+                answeredClientState = call.ClientState; // the response reports the call as it was before the command
+                if (call.Ended)
+                {
+                    return (CallEnded, null, Task.CompletedTask);
+                }
+
+                if (operation.TakesCommandId && String(body, "command_id") is { } commandId && !call.CommandIds.Add(commandId))
+                {
+                    events = []; // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
+                }
+                else
+                {
+                    if (String(body, "client_state") is { } clientState)
+                    {
+                        call.ClientState = clientState;
+                    }
+
+                    events = [.. operation.EventsDelivered(IsFailing(operation, body)).Select(eventType => (eventType, _payloadOverrides.GetValueOrDefault(eventType)))];
+                    call.Ended |= events.Any(e => _spec.EndsCall(e.EventType));
+                }
             }
 
-            var response = Response(operation, call);
-            if (operation.TakesCommandId && String(body, "command_id") is { } commandId && !call.CommandIds.Add(commandId))
+            var response = Response(operation, call, answeredClientState);
+            if (events.Count == 0)
             {
-                return (null, response, Task.CompletedTask); // Telnyx accepts a repeated command_id and ignores it: no effect, no webhooks
+                return (null, response, Task.CompletedTask);
             }
 
-            if (String(body, "client_state") is { } clientState)
+            var produced = events.ConvertAll(e => NewEvent(call, e.EventType, e.Overrides));
+            lock (_gate)
             {
-                call.ClientState = clientState;
+                return (null, response, Deliver(produced));
             }
-
-            foreach (var eventType in operation.EventsDelivered(IsFailing(operation, body)))
-            {
-                produced.Add(NewEvent(call, eventType));
-                call.Ended |= _spec.EndsCall(eventType);
-            }
-
-            return (null, response, Deliver(produced));
         }
     }
 
@@ -105,24 +125,41 @@ public sealed partial class TelnyxEmulator
     // Ends a call from the far side (HangUp, POST /emulator/calls/{id}/hangup): the curated events that end a call.
     private void EndCall(EmulatedCall call)
     {
-        lock (_gate)
+        lock (call.Gate)
         {
-            if (!call.Ended)
+            List<(string EventType, JsonObject? Overrides)> events;
+            string? answeredClientState;
+            lock (_gate)
             {
-                Deliver([.. _spec.Webhooks.EventTypes.Where(_spec.EndsCall).Select(eventType => NewEvent(call, eventType))]);
+                answeredClientState = call.ClientState; // the response reports the call as it was before the command
+                if (call.Ended)
+                {
+                    return;
+                }
+
+                call.Ended = true;
+                events = [.. _spec.Webhooks.EventTypes.Where(_spec.EndsCall).Select(eventType => (eventType, _payloadOverrides.GetValueOrDefault(eventType)))];
             }
 
-            call.Ended = true;
+            var produced = events.ConvertAll(e => NewEvent(call, e.EventType, e.Overrides));
+            lock (_gate)
+            {
+                Deliver(produced);
+            }
         }
     }
 
     // The spec's example response (for POST /calls, the new call's status), with this call's ids in its data.
-    private static JsonNode Response(EmulatedOperation operation, EmulatedCall call)
+    private static JsonNode Response(EmulatedOperation operation, EmulatedCall call, string? clientState)
     {
         var response = operation.ResponseJson is { } json ? JsonNode.Parse(json)! : new JsonObject { ["data"] = new JsonObject { ["result"] = "ok" } };
         if (response["data"] is JsonObject data)
         {
             AsCall(data, call);
+            if (data.ContainsKey("client_state"))
+            {
+                data["client_state"] = clientState;
+            }
         }
 
         return response;

@@ -94,7 +94,7 @@ public sealed partial class TelnyxEmulator
     public Task WhenWebhooksDeliveredAsync(CancellationToken cancellationToken = default) =>
         _dispatcher?.WhenIdleAsync(cancellationToken) ?? Task.CompletedTask;
 
-    // Under _gate, so a call's events are queued in the order they happened: records and queues one command's events
+    // Under _gate and the call's Gate, so a call's events are queued in the order they happened: records and queues one command's events
     // as WebhookDelivery says; the task completes when they were delivered, if it asks for that, else at once.
     private Task Deliver(List<(EmulatedEvent Event, JsonObject Data)> produced)
     {
@@ -108,8 +108,9 @@ public sealed partial class TelnyxEmulator
         return _delivery.HasFlag(WebhookDelivery.BeforeResponse) ? delivered : Task.CompletedTask;
     }
 
-    // The event's example data, as this call would have it: a fresh id and time, the call's ids and current client_state.
-    private (EmulatedEvent, JsonObject) NewEvent(EmulatedCall call, string eventType)
+    // The event's example data, as this call would have it: a fresh id and time, the call's ids and current client_state,
+    // and the fields a test set for its event type (read under _gate by the caller); under the call's Gate.
+    private (EmulatedEvent, JsonObject) NewEvent(EmulatedCall call, string eventType, JsonObject? overrides)
     {
         var data = _spec.Webhooks.Data(eventType);
         var id = Guid.NewGuid().ToString();
@@ -119,7 +120,7 @@ public sealed partial class TelnyxEmulator
         if (data["payload"] is JsonObject payload)
         {
             AsCall(payload, call);
-            foreach (var (name, value) in _payloadOverrides.GetValueOrDefault(eventType) ?? [])
+            foreach (var (name, value) in overrides ?? [])
             {
                 payload[name] = value?.DeepClone();
             }

@@ -1,8 +1,13 @@
 namespace Telnyx.Generated.Testing.Internal;
 
-/// <summary>One call's state; guarded by the emulator's lock.</summary>
+/// <summary>
+/// One call's state: changed under the emulator's lock, while holding <see cref="Gate"/>, which each command on the call
+/// holds from its first check to queueing its events.
+/// </summary>
 internal sealed class EmulatedCall(string callControlId, string from, string to)
 {
+    public Lock Gate { get; } = new();
+
     public string CallControlId { get; } = callControlId;
 
     public string CallLegId { get; } = Guid.NewGuid().ToString();

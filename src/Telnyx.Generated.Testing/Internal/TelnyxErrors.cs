@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +35,13 @@ internal static class TelnyxErrors
     {
         // A Content-Length, not chunked framing: the chunked terminator went out as a separate write, so a client that
         // reads the body to its end (as TelnyxClient does, to bound the read by its timeout) waited for one more segment.
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body.WriteTo(writer);
+        }
+
+        var bytes = buffer.WrittenMemory;
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = bytes.Length;

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Telnyx.Generated.Testing.Internal;
@@ -37,13 +40,9 @@ internal sealed class WebhookSender(WebhookSigner signer, TelnyxEmulatorOptions 
         var delays = options.WebhookRetryDelays;
         for (var attempt = 1; ; attempt++)
         {
-            var body = new JsonObject
-            {
-                ["data"] = data.DeepClone(),
-                ["meta"] = new JsonObject { ["attempt"] = attempt, ["delivered_to"] = target.Url.AbsoluteUri },
-            }.ToJsonString();
-            var headers = Headers(body);
-            using var request = WebhookAttempt.Request(target.Url, body, headers);
+            var (body, bytes) = Body(data, attempt, target.Url);
+            var headers = Headers(bytes);
+            using var request = WebhookAttempt.Request(target.Url, bytes, headers);
 
             using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
             attemptTimeout.CancelAfter(options.WebhookTimeout);
@@ -84,7 +83,28 @@ internal sealed class WebhookSender(WebhookSigner signer, TelnyxEmulatorOptions 
         }
     }
 
-    private Dictionary<string, string> Headers(string body)
+    // {"data":...,"meta":{...}} written straight from the event's data (no copy of it per attempt), as UTF-8 to send
+    // and sign, and as the text WebhookAttempt records.
+    private static (string Text, byte[] Bytes) Body(JsonObject data, int attempt, Uri url)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("data");
+            data.WriteTo(writer);
+            writer.WriteStartObject("meta");
+            writer.WriteNumber("attempt", attempt);
+            writer.WriteString("delivered_to", url.AbsoluteUri);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        var bytes = buffer.WrittenSpan.ToArray();
+        return (Encoding.UTF8.GetString(bytes), bytes);
+    }
+
+    private Dictionary<string, string> Headers(byte[] body)
     {
         var timestamp = options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
         return new(StringComparer.OrdinalIgnoreCase)

@@ -45,8 +45,16 @@ internal sealed class WebhookSigner : IDisposable
     public string PublicKey { get; }
 
     /// <summary>The <c>telnyx-signature-ed25519</c> header value for this timestamp and body.</summary>
-    public string Sign(long timestamp, string body) =>
-        Convert.ToBase64String(Algorithm.Sign(_key, Encoding.UTF8.GetBytes($"{timestamp}|{body}")));
+    public string Sign(long timestamp, ReadOnlySpan<byte> body)
+    {
+        Span<byte> prefix = stackalloc byte[24];
+        timestamp.TryFormat(prefix, out var length, provider: System.Globalization.CultureInfo.InvariantCulture);
+        prefix[length++] = (byte)'|';
+        var signed = new byte[length + body.Length];
+        prefix[..length].CopyTo(signed);
+        body.CopyTo(signed.AsSpan(length));
+        return Convert.ToBase64String(Algorithm.Sign(_key, signed));
+    }
 
     public void Dispose() => _key.Dispose();
 }
