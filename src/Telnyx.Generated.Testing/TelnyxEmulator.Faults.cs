@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Telnyx.Generated.Testing.Internal;
 
 namespace Telnyx.Generated.Testing;
 
