@@ -104,11 +104,7 @@ public sealed partial class TelnyxEmulator
                 return (null, response, Task.CompletedTask);
             }
 
-            var produced = events.ConvertAll(e => NewEvent(call, e.EventType, e.Overrides));
-            lock (_gate)
-            {
-                return (null, response, Deliver(produced));
-            }
+            return (null, response, Deliver(call, events));
         }
     }
 
@@ -128,10 +124,8 @@ public sealed partial class TelnyxEmulator
         lock (call.Gate)
         {
             List<(string EventType, JsonObject? Overrides)> events;
-            string? answeredClientState;
             lock (_gate)
             {
-                answeredClientState = call.ClientState; // the response reports the call as it was before the command
                 if (call.Ended)
                 {
                     return;
@@ -141,11 +135,17 @@ public sealed partial class TelnyxEmulator
                 events = [.. _spec.Webhooks.EventTypes.Where(_spec.EndsCall).Select(eventType => (eventType, _payloadOverrides.GetValueOrDefault(eventType)))];
             }
 
-            var produced = events.ConvertAll(e => NewEvent(call, e.EventType, e.Overrides));
-            lock (_gate)
-            {
-                Deliver(produced);
-            }
+            Deliver(call, events);
+        }
+    }
+
+    // Events are built outside the emulator-wide lock (the caller holds the call's), then queued under it.
+    private Task Deliver(EmulatedCall call, List<(string EventType, JsonObject? Overrides)> events)
+    {
+        var produced = events.ConvertAll(e => NewEvent(call, e.EventType, e.Overrides));
+        lock (_gate)
+        {
+            return Deliver(produced);
         }
     }
 
