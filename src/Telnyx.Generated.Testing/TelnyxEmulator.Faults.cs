@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Telnyx.Generated.Webhooks;
 
 namespace Telnyx.Generated.Testing;
 
@@ -26,7 +27,7 @@ public sealed partial class TelnyxEmulator
     /// <param name="failureCause">A Q850 cause such as <c>no_answer</c>, or null.</param>
     public void FailSiprecWith(string? failureCause)
     {
-        const string SiprecFailed = "siprec.failed";
+        const string SiprecFailed = CallSiprecFailedEvent.EventTypeName;
         lock (_gate)
         {
             if (string.IsNullOrWhiteSpace(failureCause))
