@@ -96,6 +96,7 @@ public sealed partial class TelnyxEmulator
             lock (_gate)
             {
                 _commands.Add(new RecordedCommand(action, context.Request.Method, callControlId, body, statusCode, receivedAt));
+                Forget(_commands);
             }
         }
     }

@@ -11,7 +11,7 @@ public sealed partial class TelnyxEmulator
     /// <summary>Where webhooks are delivered (<see cref="TelnyxEmulatorOptions.WebhookUrl"/>, or the last <see cref="DeliverWebhooksTo"/>); null while they are only recorded.</summary>
     public Uri? WebhookUrl => _dispatcher?.Url;
 
-    /// <summary>Every webhook event produced, in order, with its delivery attempts.</summary>
+    /// <summary>Every webhook event produced (the last <see cref="TelnyxEmulatorOptions.HistoryLimit"/>, when set), in order, with its delivery attempts.</summary>
     public IReadOnlyList<EmulatedEvent> Events
     {
         get
@@ -104,6 +104,7 @@ public sealed partial class TelnyxEmulator
         }
 
         _events.AddRange(produced.Select(p => p.Event));
+        Forget(_events);
         var delivered = _dispatcher?.Enqueue(_delivery.HasFlag(WebhookDelivery.Duplicated) ? [.. produced, .. produced] : produced) ?? Task.CompletedTask;
         return _delivery.HasFlag(WebhookDelivery.BeforeResponse) ? delivered : Task.CompletedTask;
     }

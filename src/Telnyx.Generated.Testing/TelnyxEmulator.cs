@@ -52,7 +52,7 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
     /// <summary>Every operation the emulator serves, in the spec's order: what each takes and delivers.</summary>
     public static IReadOnlyList<EmulatedOperation> Operations { get; } = [.. EmulatorSpec.Embedded.Operations.Values];
 
-    /// <summary>Every request received on an operation's path, in arrival order (including rejected and faulted ones).</summary>
+    /// <summary>Every request received on an operation's path (the last <see cref="TelnyxEmulatorOptions.HistoryLimit"/>, when set), in arrival order, including rejected and faulted ones.</summary>
     public IReadOnlyList<RecordedCommand> Commands
     {
         get
@@ -142,7 +142,21 @@ public sealed partial class TelnyxEmulator : IAsyncDisposable
             throw new ArgumentException("TelnyxEmulatorOptions.WebhookRetryDelays must be a list of non-negative delays (empty for no retries).", nameof(options));
         }
 
+        if (options.HistoryLimit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.HistoryLimit, "TelnyxEmulatorOptions.HistoryLimit must be 1 or more, or null to keep everything.");
+        }
+
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
+    }
+
+    // Under _gate, after adding: forgets the oldest entries beyond HistoryLimit.
+    private void Forget<T>(List<T> history)
+    {
+        if (_options.HistoryLimit is { } limit && history.Count > limit)
+        {
+            history.RemoveRange(0, history.Count - limit);
+        }
     }
 
     private async Task StartServerAsync(CancellationToken cancellationToken)

@@ -30,8 +30,15 @@ public sealed class TelnyxEmulatorOptions
     /// <summary>The clock for event times, signature timestamps, injected delays and redelivery waits (a fake clock must be advanced for those to pass). Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// How many of the most recent commands and events <see cref="TelnyxEmulator.Commands"/> and
+    /// <see cref="TelnyxEmulator.Events"/> keep, so a long-running emulator's memory stays bounded; older ones are
+    /// forgotten (pending deliveries still complete). Default null: keep everything, as a test expects.
+    /// </summary>
+    public int? HistoryLimit { get; set; }
+
     /// <summary>Describes the options without revealing the API key or signing key.</summary>
     /// <returns>A description with secrets redacted.</returns>
     public override string ToString() =>
-        $"TelnyxEmulatorOptions {{ WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"}, Port = {Port}, ApiKey = {(ApiKey is null ? "(random)" : "***")}, SigningKeySeed = {(SigningKeySeed is null ? "(random)" : "***")}, WebhookTimeout = {WebhookTimeout}, WebhookRetryDelays = [{string.Join(", ", WebhookRetryDelays ?? [])}] }}";
+        $"TelnyxEmulatorOptions {{ WebhookUrl = {WebhookUrl?.ToString() ?? "(none)"}, Port = {Port}, ApiKey = {(ApiKey is null ? "(random)" : "***")}, SigningKeySeed = {(SigningKeySeed is null ? "(random)" : "***")}, WebhookTimeout = {WebhookTimeout}, WebhookRetryDelays = [{string.Join(", ", WebhookRetryDelays ?? [])}], HistoryLimit = {HistoryLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(all)"} }}";
 }

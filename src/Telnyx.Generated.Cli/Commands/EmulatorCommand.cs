@@ -19,9 +19,10 @@ internal static class EmulatorCommand
         var webhookUrl = CliParsing.UrlOption("--webhook-url", "Where to deliver signed webhooks (your app's endpoint). Without it, events are not delivered.");
         var apiKey = new Option<string?>("--api-key") { Description = "The API key to accept (default: a random one, printed)." };
         var seed = new Option<string?>("--signing-key-seed") { Description = "Base64 of a 32-byte Ed25519 seed, for a public key that stays the same between runs." };
+        var history = new Option<int>("--history-limit") { Description = "How many recent commands and events to keep in memory.", DefaultValueFactory = _ => 10_000 };
         var command = new Command("emulator", "Run the Telnyx emulator as a server for any app; prints its base URL, API key and webhook public key.")
         {
-            port, webhookUrl, apiKey, seed,
+            port, webhookUrl, apiKey, seed, history,
         };
         command.SetAction((parse, ct) => RunAsync(console, parse, new TelnyxEmulatorOptions
         {
@@ -29,6 +30,7 @@ internal static class EmulatorCommand
             WebhookUrl = parse.GetValue(webhookUrl),
             ApiKey = parse.GetValue(apiKey),
             SigningKeySeed = parse.GetValue(seed),
+            HistoryLimit = parse.GetValue(history),
         }, ct));
         return command;
     }
@@ -64,17 +66,24 @@ internal static class EmulatorCommand
             await o.WriteLineAsync($"  More calls   POST {root}/emulator/calls   hang up: POST {root}/emulator/calls/{{id}}/hangup (Bearer API key)").ConfigureAwait(false);
             await o.FlushAsync(cancellationToken).ConfigureAwait(false);
 
-            var shown = 0;
+            RecordedCommand? lastShown = null;
             try
             {
-                // The emulator records every command; echo them as they arrive so the terminal shows the traffic.
+                // Echo the recorded commands as they arrive. The history forgets the oldest, so the last one shown marks
+                // where to go on (by reference: two identical commands are two records).
                 using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
                 while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
                 {
                     var commands = emulator.Commands;
-                    for (; shown < commands.Count; shown++)
+                    var next = commands.Count - 1;
+                    while (next >= 0 && !ReferenceEquals(commands[next], lastShown))
                     {
-                        var c = commands[shown];
+                        next--;
+                    }
+
+                    foreach (var c in commands.Skip(next + 1))
+                    {
+                        lastShown = c;
                         await o.WriteLineAsync($"{c.ReceivedAt:HH:mm:ss.fff}  {c.Method} {c.Action}  -> {(c.StatusCode == 0 ? "dropped" : c.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture))}").ConfigureAwait(false);
                     }
                 }
