@@ -7,7 +7,8 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
 /// The webhook queue on Redis Streams: <see cref="RedisKeys.Queue"/> holds the events not yet handled, read by the consumer
-/// group <see cref="Group"/> (one per app, since each app has its own prefix) with one consumer per app instance;
+/// group <see cref="Group"/> (one per app, since each app has its own prefix) with one consumer per app instance, whose
+/// name is removed some time after the instance is gone (<see cref="RedisQueueScripts.ForgetDepartedConsumers"/>);
 /// <see cref="RedisKeys.DeadLetters"/> holds the events whose handlers kept failing, never trimmed. Event ids share the
 /// de-duplicator's keys (<see cref="RedisKeys.EventId"/>), so a copy of a queued or handled event is a duplicate either way.
 /// Redis without persistence loses the queue when it restarts, like any Redis data: run it with AOF for durability.
