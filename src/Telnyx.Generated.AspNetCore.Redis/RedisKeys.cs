@@ -18,6 +18,7 @@ internal sealed class RedisKeys
         _tag = "{" + prefix + "}";
         Queue = _tag + "queue";
         DeadLetters = _tag + "dead-letters";
+        Consumers = _tag + "consumers";
         Outcomes = RedisChannel.Literal(prefix + "outcomes");
     }
 
@@ -26,6 +27,9 @@ internal sealed class RedisKeys
 
     /// <summary>The queued events whose handlers kept failing (a stream, never trimmed).</summary>
     public RedisKey DeadLetters { get; }
+
+    /// <summary>The queue's instances by consumer name, each scored with when it is due to check in again (a sorted set).</summary>
+    public RedisKey Consumers { get; }
 
     /// <summary>The channel announcing every relayed outcome event (channels have no slot).</summary>
     public RedisChannel Outcomes { get; }

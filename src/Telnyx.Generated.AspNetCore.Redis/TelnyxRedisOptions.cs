@@ -23,4 +23,13 @@ public sealed class TelnyxRedisOptions
     /// died) waits before another instance takes it over; a live instance renews what it runs, however long.
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a queue consumer's name stays in the group with no pending entries, idle and its instance not checked
+    /// in, before an instance removes it (<see cref="RedisQueueScripts.ForgetDepartedConsumers"/>). Null (the default):
+    /// three claim leases, at least 10 minutes, well past the lease after which its entries were taken over. Tests shorten it.
+    /// </summary>
+    internal TimeSpan? ForgetConsumersAfter { get; set; }
+
+    internal TimeSpan ConsumerAge => ForgetConsumersAfter ?? TimeSpan.FromTicks(Math.Max(ClaimLease.Ticks * 3, TimeSpan.FromMinutes(10).Ticks));
 }

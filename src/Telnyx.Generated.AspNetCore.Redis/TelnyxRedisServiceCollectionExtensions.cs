@@ -89,7 +89,8 @@ public static class TelnyxRedisServiceCollectionExtensions
             connection(provider),
             provider.GetRequiredService<IOptions<TelnyxOptions>>(),
             provider.GetRequiredService<IOptions<TelnyxRedisOptions>>(),
-            provider.GetRequiredService<RedisOutcomeRelay>()));
+            provider.GetRequiredService<RedisOutcomeRelay>(),
+            provider.GetRequiredService<ILogger<RedisTelnyxWebhookQueue>>()));
         services.TryAddSingleton<ITelnyxWebhookQueue>(provider => provider.GetRequiredService<RedisTelnyxWebhookQueue>());
         services.TryAddSingleton(provider => new TelnyxWebhookDeadLetters(connection(provider), provider.GetRequiredService<RedisTelnyxWebhookQueue>()));
         services.TryAddSingleton(provider => new RedisOutcomeRelay(

@@ -89,11 +89,13 @@ public class RedisClusterTests
         await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-cluster-queued") == "done", "the event is handled");
         await UntilAsync(async () => (await deadLetters.ListAsync()).Count == 1, "the poison event is dead-lettered");
         var backlog = await queue.GetBacklogAsync(CancellationToken.None);
+        var departedRemoved = await ((RedisTelnyxWebhookQueue)queue).ForgetDepartedConsumersAsync(CancellationToken.None);
         poisoned = false;
         Assert.That(await deadLetters.ReplayAsync((await deadLetters.ListAsync()).Single().Id), Is.True);
         await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-cluster-poison") == "done", "the replayed event is handled");
 
         Assert.That((backlog.Length, backlog.DeadLetters), Is.EqualTo((0L, 1L)));
+        Assert.That(departedRemoved, Is.Zero, "the departed-consumer check ran (its keys in one slot) and found none");
         Assert.That(runs["evt-cluster-queued"], Is.EqualTo(1));
         Assert.That(runs["evt-cluster-poison"], Is.EqualTo(3));
     }

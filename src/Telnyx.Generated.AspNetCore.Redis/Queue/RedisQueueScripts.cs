@@ -60,6 +60,34 @@ internal static class RedisQueueScripts
         return entry
         """;
 
+    /// <summary>
+    /// KEYS: stream, consumers. ARGV: group, this instance's consumer, age ms. Each instance joins the group under a new
+    /// name, so every restart leaves one behind. This checks this instance in (it is due again within the age, which keeps
+    /// its own name), then removes the names with no pending entries (removing one with entries would drop them from
+    /// the group: never handled), idle for the age, and whose instance is not checked in. The check-in is what tells a
+    /// live instance: before Redis 7.2, <c>idle</c> counts from the last read that got entries, so a quiet one looks idle.
+    /// One script, so a name cannot get entries between the check and the removal. The number removed.
+    /// </summary>
+    public const string ForgetDepartedConsumers = """
+        local time = redis.call('TIME')
+        local now = time[1] * 1000 + math.floor(time[2] / 1000)
+        local age = tonumber(ARGV[3])
+        redis.call('ZADD', KEYS[2], now + age, ARGV[2])
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. now)
+        local consumers = redis.pcall('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])
+        if consumers.err then return 0 end
+        local removed = 0
+        for _, consumer in ipairs(consumers) do
+          local field = {}
+          for i = 1, #consumer, 2 do field[consumer[i]] = consumer[i + 1] end
+          if field.pending == 0 and field.idle >= age and not redis.call('ZSCORE', KEYS[2], field.name) then
+            redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], field.name)
+            removed = removed + 1
+          end
+        end
+        return removed
+        """;
+
     /// <summary>KEYS: stream, dead-letter stream. Length, age of the oldest entry in ms by the server's clock, dead letters.</summary>
     public const string Backlog = """
         local oldest = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', 1)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Telnyx.Generated.Webhooks;
@@ -6,7 +7,8 @@ namespace Telnyx.Generated.AspNetCore.Redis;
 
 /// <summary>
 /// The webhook queue on Redis Streams: <see cref="RedisKeys.Queue"/> holds the events not yet handled, read by the consumer
-/// group <see cref="Group"/> (one per app, since each app has its own prefix) with one consumer per app instance;
+/// group <see cref="Group"/> (one per app, since each app has its own prefix) with one consumer per app instance, whose
+/// name is removed some time after the instance is gone (<see cref="RedisQueueScripts.ForgetDepartedConsumers"/>);
 /// <see cref="RedisKeys.DeadLetters"/> holds the events whose handlers kept failing, never trimmed. Event ids share the
 /// de-duplicator's keys (<see cref="RedisKeys.EventId"/>), so a copy of a queued or handled event is a duplicate either way.
 /// Redis without persistence loses the queue when it restarts, like any Redis data: run it with AOF for durability.
@@ -15,7 +17,8 @@ internal sealed class RedisTelnyxWebhookQueue(
     IConnectionMultiplexer redis,
     IOptions<TelnyxOptions> telnyx,
     IOptions<TelnyxRedisOptions> options,
-    RedisOutcomeRelay relay) : ITelnyxWebhookQueue
+    RedisOutcomeRelay relay,
+    ILogger<RedisTelnyxWebhookQueue> logger) : ITelnyxWebhookQueue
 {
     public const string Group = "telnyx-webhook-handlers";
 
@@ -23,11 +26,15 @@ internal sealed class RedisTelnyxWebhookQueue(
     private readonly RedisKeys _keys = new(options.Value.KeyPrefix);
     private readonly RedisValue _consumer = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly long _windowMs = (long)telnyx.Value.WebhookDeduplicationWindow.TotalMilliseconds;
+    private readonly long _consumerAgeMs = (long)options.Value.ConsumerAge.TotalMilliseconds;
     private RedisValue _reclaimFrom = "0-0";
+    private long _forgetDue; // Environment.TickCount64: the first reclaim checks in at once
 
     public TimeSpan ClaimLease { get; } = options.Value.ClaimLease;
 
     internal RedisKey DeadLetterStream => _keys.DeadLetters;
+
+    internal string ConsumerName => _consumer.ToString();
 
     public async ValueTask<bool> EnqueueAsync(TelnyxWebhookEvent webhookEvent, string? eventId, byte[] body, string? traceParent, CancellationToken cancellationToken)
     {
@@ -70,6 +77,7 @@ internal sealed class RedisTelnyxWebhookQueue(
 
     public async ValueTask<IReadOnlyList<QueuedWebhook>> ReclaimAsync(int count, CancellationToken cancellationToken)
     {
+        await ForgetDepartedConsumersWhenDueAsync(cancellationToken).ConfigureAwait(false);
         StreamAutoClaimResult result;
         try
         {
@@ -117,6 +125,35 @@ internal sealed class RedisTelnyxWebhookQueue(
                 [deadLetterId])
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         return !entry.IsNull;
+    }
+
+    /// <summary>Checks this instance in and removes departed consumers (<see cref="RedisQueueScripts.ForgetDepartedConsumers"/>); how many it removed.</summary>
+    internal async Task<int> ForgetDepartedConsumersAsync(CancellationToken cancellationToken) =>
+        (int)await redis.GetDatabase().ScriptEvaluateAsync(RedisQueueScripts.ForgetDepartedConsumers, [_keys.Queue, _keys.Consumers], [Group, _consumer, _consumerAgeMs])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    // Five times per consumer age, so a live instance checks in well before it is due. Before reclaiming, so a failure
+    // here leaves no entry taken and not returned; a script error (Redis refusing XINFO in scripts, say) must not stop reclaiming.
+    private async Task ForgetDepartedConsumersWhenDueAsync(CancellationToken cancellationToken)
+    {
+        if (Environment.TickCount64 < _forgetDue)
+        {
+            return;
+        }
+
+        _forgetDue = Environment.TickCount64 + _consumerAgeMs / 5;
+        try
+        {
+            var removed = await ForgetDepartedConsumersAsync(cancellationToken).ConfigureAwait(false);
+            if (removed > 0)
+            {
+                RedisQueueLog.ConsumersForgotten(logger, removed);
+            }
+        }
+        catch (RedisServerException ex)
+        {
+            RedisQueueLog.ForgetFailed(logger, ex, TimeSpan.FromMilliseconds(_consumerAgeMs / 5));
+        }
     }
 
     private async Task CreateGroupAsync(IDatabase database)
