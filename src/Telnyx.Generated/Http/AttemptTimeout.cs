@@ -16,6 +16,8 @@ internal sealed class AttemptTimeout(TimeSpan timeout, TimeProvider clock)
 
     private readonly bool _systemClock = clock == TimeProvider.System;
 
+    private TimeSpan Timeout => timeout;
+
     /// <summary>A token source nothing has cancelled: reused if one was returned.</summary>
     public static CancellationTokenSource Rent() => Spare.TryDequeue(out var spare) ? spare : new();
 
@@ -75,6 +77,4 @@ internal sealed class AttemptTimeout(TimeSpan timeout, TimeProvider clock)
             }
         }
     }
-
-    private TimeSpan Timeout => timeout;
 }

@@ -3,13 +3,13 @@ using Polly;
 namespace Telnyx.Generated.Http;
 
 /// <summary>
-/// Telnyx's "no response within 500 ms: send an identical command": the first attempt's round is run by
-/// <see cref="TelnyxPipelineHandler"/> itself, later ones by this Polly strategy inside the retry. Each attempt the retry rules start may be resent once, when it has had no answer for
-/// <c>ResendAfter</c>, and a command is resent at most <see cref="MaxResendsPerCommand"/> times; retries after errors
-/// have their own budget (<c>MaxRetries</c>). Of an attempt and its resend, the first to succeed, or to fail in a way
-/// no repeat can change, ends the round; the other is cancelled, its response disposed, and waited for. A failure worth
-/// retrying waits for the other attempt, and when both fail the round's failure (an answer rather than an exception)
-/// goes to the retry rules.
+/// Telnyx's "no response within 500 ms: send an identical command": <see cref="TelnyxPipelineHandler"/> runs the first
+/// attempt's round itself, and this Polly strategy, inside the retry, the rounds of the retries. Each attempt may be
+/// resent once, when it has had no answer for <c>ResendAfter</c>, and a command is resent at most
+/// <see cref="MaxResendsPerCommand"/> times; retries after errors have their own budget (<c>MaxRetries</c>). Of an
+/// attempt and its resend, the first to succeed, or to fail in a way no repeat can change, ends the round; the other
+/// is cancelled, its response disposed, and waited for. A failure worth retrying waits for the other attempt, and when
+/// both fail the round's failure (an answer rather than an exception) goes to the retry rules.
 /// </summary>
 /// <remarks>
 /// What a command that answers in time pays: a place in the client's one <see cref="SilenceWatch"/>. No timer, linked
