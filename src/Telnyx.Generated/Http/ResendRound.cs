@@ -36,7 +36,7 @@ internal sealed class ResendRound<TState> : SilenceWatch.Entry, IValueTaskSource
     {
         var round = Pool.TryDequeue(out var pooled) ? pooled : new ResendRound<TState>();
         (round._strategy, round._callback, round._state, round._call) = (strategy, callback, state, call);
-        (round._cancel, round._running, round._decided) = (ResendOnSilence.RentCancellation(), 1, false);
+        (round._cancel, round._running, round._decided) = (AttemptTimeout.Rent(), 1, false);
         return round.Run();
     }
 
@@ -146,7 +146,7 @@ internal sealed class ResendRound<TState> : SilenceWatch.Entry, IValueTaskSource
     {
         // Unlinked first, so a late cancellation by the caller cannot reach a token source another round now uses.
         _link.Dispose();
-        ResendOnSilence.Return(_cancel);
+        AttemptTimeout.Return(_cancel);
         lock (this)
         {
             Use++;

@@ -12,43 +12,37 @@ internal static class RetryRules
 {
     /// <summary>
     /// For operations with this repeat rule: up to <c>MaxRetries</c> retries after errors, with exponential backoff and
-    /// jitter, around resends after a silence (<see cref="ResendOnSilence"/>, where a repeat is safe, with a budget of
-    /// their own), around a per-attempt timeout.
+    /// jitter, around resends after a silence (<paramref name="resend"/>, where a repeat is safe, with a budget of their
+    /// own); each attempt has its own timeout (<see cref="AttemptTimeout"/>). Null when nothing is retried: the first
+    /// round is then the command.
     /// </summary>
-    public static ResiliencePipeline<HttpResponseMessage> Pipeline(TelnyxClientSettings settings, RepeatSafety safety)
+    public static ResiliencePipeline<HttpResponseMessage>? Pipeline(TelnyxClientSettings settings, RepeatSafety safety, ResendOnSilence? resend)
     {
+        if (settings.MaxRetries == 0)
+        {
+            return null;
+        }
+
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = settings.TimeProvider };
-        if (settings.MaxRetries > 0)
+        builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            MaxRetryAttempts = settings.MaxRetries,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromSeconds(0.5),
+            MaxDelay = TimeSpan.FromSeconds(8),
+            ShouldHandle = args => new ValueTask<bool>(
+                ShouldRetry(safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
+            DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(safety, args.Outcome, TelnyxCall.Of(args.Context), settings.TimeProvider)),
+            OnRetry = args =>
             {
-                MaxRetryAttempts = settings.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromSeconds(0.5),
-                MaxDelay = TimeSpan.FromSeconds(8),
-                ShouldHandle = args => new ValueTask<bool>(
-                    ShouldRetry(safety, args.Outcome, settings.MaxRetryDelay, settings.TimeProvider, args.Context.CancellationToken)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryDelay(safety, args.Outcome, TelnyxCall.Of(args.Context), settings.TimeProvider)),
-                OnRetry = args =>
-                {
-                    CommandTelemetry.Retry(TelnyxCall.Of(args.Context), Reason(args.Outcome), args.RetryDelay);
-                    args.Outcome.Result?.Dispose();
-                    return default;
-                },
-            });
-        }
+                CommandTelemetry.Retry(TelnyxCall.Of(args.Context), Reason(args.Outcome), args.RetryDelay);
+                args.Outcome.Result?.Dispose();
+                return default;
+            },
+        });
 
-        if (settings.ResendAfter is { } resendAfter && safety != RepeatSafety.NotIdempotent)
-        {
-            ResendOnSilence.AddTo(builder, settings, safety, resendAfter);
-        }
-
-        if (settings.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(settings.Timeout);
-        }
-
+        resend?.AddTo(builder);
         return builder.Build();
     }
 

@@ -41,6 +41,7 @@ internal sealed class TelnyxCall
     private int _resends;
     private int _immediateRetryTaken;
     private volatile bool _superseded;
+    private Outcome<HttpResponseMessage>? _replay;
 
     private TelnyxCall(HttpRequestMessage request, byte[]? body, CallOperation operation, string? commandId, AuthenticationHeaderValue authorization, CancellationToken callerToken)
     {
@@ -68,6 +69,9 @@ internal sealed class TelnyxCall
 
     /// <summary>Whether <see cref="ResendOnSilence.MaxResendsPerCommand"/> allows another resend.</summary>
     public bool HasResendsLeft => Volatile.Read(ref _resends) < ResendOnSilence.MaxResendsPerCommand;
+
+    /// <summary>Whether the retry is about to be handed the first round's outcome (see <see cref="Replay"/>).</summary>
+    public bool Replaying => _replay is not null;
 
     /// <summary>Whether an attempt was cancelled because another one decided the command (see <see cref="Supersede"/>).</summary>
     public bool Superseded => _superseded;
@@ -114,6 +118,22 @@ internal sealed class TelnyxCall
         return resend
             ? new Attempt(number, AttemptReason.Silence, Copy())
             : new Attempt(number, number == 1 ? AttemptReason.First : AttemptReason.Retry, Reset());
+    }
+
+    /// <summary>
+    /// Keeps the first round's outcome, a failure, for the retry strategy to be handed as its first attempt's: the first
+    /// round runs outside Polly, so a command that answers in time pays for no strategy, and the retry rules still
+    /// judge every failure.
+    /// </summary>
+    public void Replay(Outcome<HttpResponseMessage> first) => _replay = first;
+
+    /// <summary>The outcome kept by <see cref="Replay"/>, once.</summary>
+    public bool TakeReplay(out Outcome<HttpResponseMessage> outcome)
+    {
+        outcome = _replay.GetValueOrDefault();
+        var had = _replay.HasValue;
+        _replay = null;
+        return had;
     }
 
     /// <summary>Takes one of the command's resends, if any is left.</summary>

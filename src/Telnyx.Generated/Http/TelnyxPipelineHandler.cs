@@ -18,14 +18,24 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
     private readonly TelnyxClientSettings _settings;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly ProductInfoHeaderValue _userAgent = ProductInfoHeaderValue.Parse(TelnyxClientSettings.UserAgent);
-    private readonly ResiliencePipeline<HttpResponseMessage>[] _pipelines;
+    private readonly AttemptTimeout? _timeout;
+
+    // By RepeatSafety: the resend on silence where a repeat is safe and ResendAfter is set, and the retry rules.
+    private readonly ResendOnSilence?[] _resends;
+    private readonly ResiliencePipeline<HttpResponseMessage>?[] _retries;
 
     public TelnyxPipelineHandler(TelnyxClientSettings settings, HttpMessageHandler innerHandler)
         : base(innerHandler)
     {
         _settings = settings;
         _authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
-        _pipelines = Enum.GetValues<RepeatSafety>().Select(safety => RetryRules.Pipeline(settings, safety)).ToArray();
+        _timeout = settings.Timeout == Timeout.InfiniteTimeSpan ? null : new AttemptTimeout(settings.Timeout, settings.TimeProvider);
+        _resends = Enum.GetValues<RepeatSafety>()
+            .Select(safety => settings.ResendAfter is { } after && safety != RepeatSafety.NotIdempotent
+                ? new ResendOnSilence(settings, safety, new SilenceWatch(after, settings.TimeProvider))
+                : null)
+            .ToArray();
+        _retries = Enum.GetValues<RepeatSafety>().Select(safety => RetryRules.Pipeline(settings, safety, _resends[(int)safety])).ToArray();
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -35,15 +45,17 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
         var started = _settings.TimeProvider.GetTimestamp();
         using var activity = CommandTelemetry.Start(operation);
         TelnyxCall? call = null;
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
         try
         {
             call = await TelnyxCall.StartAsync(request, operation, activity, _authorization, _userAgent, cancellationToken).ConfigureAwait(false);
-            context.Properties.Set(TelnyxCall.Key, call);
-            var outcome = await _pipelines[(int)operation.Safety].ExecuteOutcomeAsync(
-                static (ctx, state) => state.Handler.SendAttemptAsync(state.Call, ctx.Properties.GetValue(TelnyxCall.ResendKey, false), ctx.CancellationToken),
-                context,
-                (Handler: this, Call: call)).ConfigureAwait(false);
+            var state = (Handler: this, Call: call);
+            var resend = _resends[(int)operation.Safety];
+            var outcome = await FirstRoundAsync(resend, state, cancellationToken).ConfigureAwait(false);
+            if (outcome.Result is not { IsSuccessStatusCode: true } && _retries[(int)operation.Safety] is { } retries)
+            {
+                outcome = await RetryAsync(retries, outcome, state, cancellationToken).ConfigureAwait(false);
+            }
+
             if (outcome.Exception is { } exception)
             {
                 throw TelnyxFailures.FromException(exception, call, _settings);
@@ -67,6 +79,38 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             CommandTelemetry.Stop(activity, operation, call, _settings.TimeProvider.GetElapsedTime(started), failure, cancelledByCaller);
             throw;
         }
+    }
+
+    // Outside Polly, so a command that answers in time pays for no strategy; like Polly, nothing is sent once cancelled.
+    private ValueTask<Outcome<HttpResponseMessage>> FirstRoundAsync(ResendOnSilence? resend, (TelnyxPipelineHandler Handler, TelnyxCall Call) state, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new ValueTask<Outcome<HttpResponseMessage>>(Outcome.FromException<HttpResponseMessage>(new OperationCanceledException(cancellationToken)));
+        }
+
+        return resend is null
+            ? SendAttemptAsync(state.Call, resend: false, cancellationToken)
+            : ResendRound<(TelnyxPipelineHandler Handler, TelnyxCall Call)>.RunAsync(resend, Attempt, state, state.Call);
+    }
+
+    // An attempt as the rounds and the retry start it: a resend is said in its context.
+    private static ValueTask<Outcome<HttpResponseMessage>> Attempt(ResilienceContext context, (TelnyxPipelineHandler Handler, TelnyxCall Call) state) =>
+        state.Call.TakeReplay(out var first)
+            ? new ValueTask<Outcome<HttpResponseMessage>>(first)
+            : state.Handler.SendAttemptAsync(state.Call, context.Properties.GetValue(TelnyxCall.ResendKey, false), context.CancellationToken);
+
+    // The first round failed: the retry rules judge it as their first attempt's outcome and run the rounds after it.
+    private static async ValueTask<Outcome<HttpResponseMessage>> RetryAsync(
+        ResiliencePipeline<HttpResponseMessage> retries, Outcome<HttpResponseMessage> first, (TelnyxPipelineHandler Handler, TelnyxCall Call) state, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(TelnyxCall.Key, state.Call);
+            state.Call.Replay(first);
+            return await retries.ExecuteOutcomeAsync(Attempt, context, state).ConfigureAwait(false);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
@@ -85,14 +129,16 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             CommandTelemetry.Resent(call);
         }
 
+        var timeout = _timeout?.Start(cancellationToken);
         try
         {
-            var response = await base.SendAsync(attempt.Message, cancellationToken).ConfigureAwait(false);
+            var token = timeout?.Token ?? cancellationToken;
+            var response = await base.SendAsync(attempt.Message, token).ConfigureAwait(false);
             try
             {
                 // Inside the attempt, so the per-attempt timeout covers a body that stalls and a reset mid-body is
                 // an attempt failure (retried where safe), not a raw IOException in the generated code.
-                await response.Content.LoadIntoBufferAsync(MaxBufferedBodyBytes, cancellationToken).ConfigureAwait(false);
+                await response.Content.LoadIntoBufferAsync(MaxBufferedBodyBytes, token).ConfigureAwait(false);
             }
             catch
             {
@@ -115,7 +161,11 @@ internal sealed class TelnyxPipelineHandler : DelegatingHandler
             var elapsed = _settings.TimeProvider.GetElapsedTime(started);
             TelnyxLog.Attempt(_settings.Logger, call, attempt, status, elapsed);
             CommandTelemetry.Attempt(call, attempt, status, statusCode: null, startedAt, elapsed);
-            return Outcome.FromException<HttpResponseMessage>(exception);
+            return Outcome.FromException<HttpResponseMessage>(timeout?.Failure(exception) ?? exception);
+        }
+        finally
+        {
+            timeout?.End();
         }
     }
 }

@@ -4,10 +4,24 @@ namespace Telnyx.Generated.Benchmarks.Throughput;
 /// <param name="Callers">Concurrent callers, each awaiting its previous command before sending the next.</param>
 /// <param name="Ours">TelnyxClient with default options.</param>
 /// <param name="Raw">A hand-written HttpClient + Newtonsoft call against the same emulator.</param>
-public sealed record ThroughputResult(int Callers, ThroughputRun Ours, ThroughputRun Raw)
+/// <param name="RoundRatios">Ours / raw commands per second of each pair of alternating rounds.</param>
+public sealed record ThroughputResult(int Callers, ThroughputRun Ours, ThroughputRun Raw, IReadOnlyList<double> RoundRatios)
 {
-    /// <summary>Ours / raw commands per second: 1.0 means the client costs nothing a socket can see.</summary>
+    /// <summary>Ours / raw commands per second over all rounds: 1.0 means the client costs nothing a socket can see.</summary>
     public double Ratio => Raw.CommandsPerSecond > 0 ? Ours.CommandsPerSecond / Raw.CommandsPerSecond : 0;
+
+    /// <summary>
+    /// The median of <see cref="RoundRatios"/>: on a shared machine a burst of someone else's load slows one round of a
+    /// fraction of a second by half, which moves <see cref="Ratio"/> but not the median of the pairs.
+    /// </summary>
+    public double MedianRatio
+    {
+        get
+        {
+            var sorted = RoundRatios.Order().ToArray();
+            return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
 }
 
 /// <summary>What one client did at one concurrency level, summed over its rounds.</summary>
