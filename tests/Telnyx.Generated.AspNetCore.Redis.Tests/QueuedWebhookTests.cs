@@ -180,6 +180,7 @@ public class QueuedWebhookTests
         Assert.That(runs["evt-poison"], Is.EqualTo(3), "a redelivery of a dead-lettered event runs nothing");
         Assert.That(await StateAsync(_admin, Prefix, "evt-poison"), Is.EqualTo("dead"));
         Assert.That(attempts.GetMeasurementSnapshot().Select(m => (m.Value, m.Tags["telnyx.webhook.outcome"])), Is.EqualTo(Enumerable.Repeat((1L, (object?)"handler_failed"), 3)));
+        await deadLettered.WaitForMeasurementsAsync(1, Patience); // counted once the dead letter landed, so possibly after it is listed
         Assert.That(deadLettered.GetMeasurementSnapshot().Single().Value, Is.EqualTo(1));
 
         poisoned = false;
