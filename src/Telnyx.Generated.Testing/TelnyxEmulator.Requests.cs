@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Telnyx.Generated.Testing.Internal;
@@ -87,9 +88,11 @@ public sealed partial class TelnyxEmulator
                 break;
         }
 
-        int status;
-        (status, callControlId) = await ProcessActionAsync(context, operations, action, callControlId, body).ConfigureAwait(false);
+        (var status, callControlId, var answer) = await ProcessActionAsync(context, operations, action, callControlId, body).ConfigureAwait(false);
+
+        // Recorded before it is answered: a test reading Commands once its command returned finds it there.
         Record(status);
+        await TelnyxErrors.WriteJsonAsync(context, status, answer).ConfigureAwait(false);
 
         void Record(int statusCode)
         {
@@ -101,27 +104,24 @@ public sealed partial class TelnyxEmulator
         }
     }
 
-    // The status answered, and the call the command was for (for POST /calls, the call it started).
-    private async Task<(int Status, string CallControlId)> ProcessActionAsync(HttpContext context, IReadOnlyList<EmulatedOperation> operations, string action, string callControlId, string body)
+    // The status and body to answer, and the call the command was for (for POST /calls, the call it started).
+    private async Task<(int Status, string CallControlId, JsonNode Answer)> ProcessActionAsync(HttpContext context, IReadOnlyList<EmulatedOperation> operations, string action, string callControlId, string body)
     {
         if (!IsAuthorized(context))
         {
-            await WriteUnauthorizedAsync(context).ConfigureAwait(false);
-            return (401, callControlId);
+            return (401, callControlId, Unauthorized);
         }
 
         if (operations.Count == 0)
         {
-            await TelnyxErrors.WriteAsync(context, 404, "10005", "Resource not found", $"There is no call action '{action}'.").ConfigureAwait(false);
-            return (404, callControlId);
+            return (404, callControlId, TelnyxErrors.Body("10005", "Resource not found", $"There is no call action '{action}'."));
         }
 
         if (operations.FirstOrDefault(o => string.Equals(o.Method, context.Request.Method, StringComparison.OrdinalIgnoreCase)) is not { } operation)
         {
             var methods = string.Join(", ", operations.Select(o => o.Method));
             context.Response.Headers.Allow = methods;
-            await TelnyxErrors.WriteAsync(context, 405, "10006", "Method not allowed", $"The {action} action takes {methods}.").ConfigureAwait(false);
-            return (405, callControlId);
+            return (405, callControlId, TelnyxErrors.Body("10006", "Method not allowed", $"The {action} action takes {methods}."));
         }
 
         JsonElement json;
@@ -135,26 +135,17 @@ public sealed partial class TelnyxEmulator
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
         {
-            await TelnyxErrors.WriteAsync(context, 400, "10015", "Invalid request body", "The request body is not valid JSON.").ConfigureAwait(false);
-            return (400, callControlId);
+            return (400, callControlId, TelnyxErrors.Body("10015", "Invalid request body", "The request body is not valid JSON."));
         }
 
         if (errors.Count > 0)
         {
-            await TelnyxErrors.WriteAsync(context, 422, errors).ConfigureAwait(false);
-            return (422, callControlId);
+            return (422, callControlId, TelnyxErrors.Body(errors));
         }
 
         var (error, response, delivered) = Execute(operation, ref callControlId, json);
         await delivered.ConfigureAwait(false); // at once, unless WebhookDelivery.BeforeResponse
-        if (error is not null)
-        {
-            await TelnyxErrors.WriteAsync(context, 422, [error]).ConfigureAwait(false);
-            return (422, callControlId);
-        }
-
-        await TelnyxErrors.WriteJsonAsync(context, 200, response!).ConfigureAwait(false);
-        return (200, callControlId);
+        return error is not null ? (422, callControlId, TelnyxErrors.Body([error])) : (200, callControlId, response!);
     }
 
     private bool IsAuthorized(HttpContext context)
@@ -165,8 +156,9 @@ public sealed partial class TelnyxEmulator
             && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(ApiKey));
     }
 
-    private static Task WriteUnauthorizedAsync(HttpContext context) =>
-        TelnyxErrors.WriteAsync(context, 401, "10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.");
+    private static JsonObject Unauthorized => TelnyxErrors.Body("10009", "Authentication failed", "The API key is missing or wrong. Send it as 'Authorization: Bearer YOUR_API_KEY'.");
+
+    private static Task WriteUnauthorizedAsync(HttpContext context) => TelnyxErrors.WriteJsonAsync(context, 401, Unauthorized);
 
     private static async Task<string> ReadBodyAsync(HttpContext context)
     {

@@ -11,7 +11,16 @@ internal static class TelnyxErrors
     public static Task WriteOkAsync(HttpContext context) =>
         WriteJsonAsync(context, 200, new JsonObject { ["data"] = new JsonObject { ["result"] = "ok" } });
 
-    public static Task WriteAsync(HttpContext context, int status, IEnumerable<EmulatorError> errors)
+    public static Task WriteAsync(HttpContext context, int status, IEnumerable<EmulatorError> errors) => WriteJsonAsync(context, status, Body(errors));
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail, string pointer = "") =>
+        WriteJsonAsync(context, status, Body(code, title, detail, pointer));
+
+    /// <summary>An <c>{"errors":[...]}</c> body with one error.</summary>
+    public static JsonObject Body(string code, string title, string detail, string pointer = "") => Body([new EmulatorError(code, title, detail, pointer)]);
+
+    /// <summary>An <c>{"errors":[...]}</c> body.</summary>
+    public static JsonObject Body(IEnumerable<EmulatorError> errors)
     {
         var list = new JsonArray();
         foreach (var error in errors)
@@ -25,11 +34,8 @@ internal static class TelnyxErrors
             list.Add(item);
         }
 
-        return WriteJsonAsync(context, status, new JsonObject { ["errors"] = list });
+        return new JsonObject { ["errors"] = list };
     }
-
-    public static Task WriteAsync(HttpContext context, int status, string code, string title, string detail, string pointer = "") =>
-        WriteAsync(context, status, [new EmulatorError(code, title, detail, pointer)]);
 
     public static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
     {

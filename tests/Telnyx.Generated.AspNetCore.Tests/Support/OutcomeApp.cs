@@ -76,7 +76,8 @@ internal sealed class OutcomeApp : IAsyncDisposable
     {
         var handled = new ConcurrentQueue<TelnyxWebhookEvent>();
         var hook = new Hook();
-        var all = new Dictionary<string, string?> { ["Telnyx:ApiKey"] = emulator.ApiKey, ["Telnyx:BaseUrl"] = emulator.BaseUrl.ToString() };
+        // No resend on silence (empty ResendAfter): a command slower than it on a loaded machine would be sent twice.
+        var all = new Dictionary<string, string?> { ["Telnyx:ApiKey"] = emulator.ApiKey, ["Telnyx:BaseUrl"] = emulator.BaseUrl.ToString(), ["Telnyx:ResendAfter"] = "" };
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;

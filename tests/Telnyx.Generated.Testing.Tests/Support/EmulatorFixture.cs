@@ -32,7 +32,8 @@ internal sealed class EmulatorFixture : IAsyncDisposable
         };
         configure?.Invoke(options);
         var emulator = await TelnyxEmulator.StartWithSpecAsync(options, spec ?? Internal.EmulatorSpec.Embedded, CancellationToken.None);
-        var clientOptions = new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl };
+        // No resend on silence: a first command slower than ResendAfter on a loaded machine would be recorded twice.
+        var clientOptions = new TelnyxClientOptions { ApiKey = emulator.ApiKey, BaseUrl = emulator.BaseUrl, ResendAfter = null };
         configureClient?.Invoke(clientOptions);
         return new EmulatorFixture(receiver, emulator, new TelnyxClient(clientOptions));
     }
