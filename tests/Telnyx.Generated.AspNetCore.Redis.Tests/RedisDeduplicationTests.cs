@@ -180,7 +180,7 @@ public class RedisDeduplicationTests
     public async Task A_Redis_timeout_answers_500_without_running_the_handler_and_the_redelivery_runs_it()
     {
         var options = ConfigurationOptions.Parse(_redis.Configuration);
-        options.AsyncTimeout = 300;
+        options.AsyncTimeout = 2000; // short enough to time out while Redis is paused, long enough for the redelivery on a loaded machine
         await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
         await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(connection, o => o.KeyPrefix = "test:timeout:"));
         var body = Events.ReferStarted("evt-timeout");
