@@ -11,30 +11,10 @@ namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 /// lost. This is why the lease must be longer than the slowest handler (see docs/webhooks.md, "Several app instances: Redis").
 /// The test ends a lease itself (<see cref="KeyWatch.LapseAsync"/>), so no other claim can lapse by the clock however slow the machine.
 /// </summary>
-public class ClaimLeaseTests
+public class ClaimLeaseTests() : SharedRedisTests(watchKeys: true)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private RedisServer _redis = null!;
-    private ConnectionMultiplexer _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRedis()
-    {
-        _redis = await RedisServer.StartAsync();
-        _admin = await _redis.ConnectAdminAsync();
-        await KeyWatch.EnableAsync(_admin);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRedis()
-    {
-        _admin?.Dispose();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task A_copy_reaching_the_same_instance_after_the_lease_runs_beside_the_slow_handler_and_both_end_done()
@@ -42,8 +22,8 @@ public class ClaimLeaseTests
         var runs = new SlowRuns(fail: []);
         await using var apps = await StartAsync("test:outlived:", runs);
         var body = Events.ReferStarted("evt-outlived");
-        var key = await KeyWatch.StartAsync(_admin, "{test:outlived:}evt-outlived");
-        var db = _admin.GetDatabase();
+        var key = await KeyWatch.StartAsync(Admin, "{test:outlived:}evt-outlived");
+        var db = Admin.GetDatabase();
 
         var first = apps.A.PostAsync(body);
         await runs.Started(0);
@@ -72,8 +52,8 @@ public class ClaimLeaseTests
         var runs = new SlowRuns(fail: [0]);
         await using var apps = await StartAsync("test:outlived-fails:", runs);
         var body = Events.ReferStarted("evt-outlived-fails");
-        var key = await KeyWatch.StartAsync(_admin, "{test:outlived-fails:}evt-outlived-fails");
-        var db = _admin.GetDatabase();
+        var key = await KeyWatch.StartAsync(Admin, "{test:outlived-fails:}evt-outlived-fails");
+        var db = Admin.GetDatabase();
 
         var first = apps.A.PostAsync(body);
         await runs.Started(0);
@@ -97,7 +77,7 @@ public class ClaimLeaseTests
     }
 
     private Task<TwoInstances> StartAsync(string prefix, SlowRuns runs) => TwoInstances.StartAsync(
-        s => s.AddTelnyxRedis(_redis.Configuration, o =>
+        s => s.AddTelnyxRedis(Server.Configuration, o =>
         {
             o.KeyPrefix = prefix;
             o.ClaimLease = Lease;

@@ -11,29 +11,9 @@ namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 /// never one still holding entries, a live instance's or the remover's own. The remover's consumer age is zero here,
 /// so "idle for longer than the age" holds at once, without waiting for it.
 /// </summary>
-public class DepartedConsumerTests
+public class DepartedConsumerTests : SharedRedisTests
 {
     private const string Group = RedisTelnyxWebhookQueue.Group;
-
-    private RedisServer _redis = null!;
-    private ConnectionMultiplexer _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRedis()
-    {
-        _redis = await RedisServer.StartAsync();
-        _admin = await _redis.ConnectAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRedis()
-    {
-        _admin?.Dispose();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Departed_names_with_nothing_pending_are_removed_and_one_holding_an_entry_a_live_instance_and_the_remover_are_kept()
@@ -41,10 +21,10 @@ public class DepartedConsumerTests
         const string Prefix = "test:departed:";
         await LeaveDepartedConsumersAsync(Prefix, "evt-held");
         var runs = new ConcurrentDictionary<string, int>();
-        await using var live = await StartAsync(_redis.Configuration, Prefix, runs);
+        await using var live = await StartAsync(Server.Configuration, Prefix, runs);
         var liveQueue = QueueOf(live);
         var removedByTheDefaultAge = await liveQueue.ForgetDepartedConsumersAsync(CancellationToken.None); // also its check-in, as its queue loop does every few minutes
-        await using var remover = await StartAsync(_redis.Configuration, Prefix, runs, services: ForgetAtOnce);
+        await using var remover = await StartAsync(Server.Configuration, Prefix, runs, services: ForgetAtOnce);
         var removerQueue = QueueOf(remover);
 
         // Redis 7.0 lists a consumer once it got entries, and its idle time then grows while it polls an empty queue.
@@ -65,9 +45,9 @@ public class DepartedConsumerTests
         const string Prefix = "test:departed-loop:";
         await LeaveDepartedConsumersAsync(Prefix, "evt-held");
         var runs = new ConcurrentDictionary<string, int>();
-        await using var app = await StartAsync(_redis.Configuration, Prefix, runs, lease: TimeSpan.FromSeconds(1), services: ForgetAtOnce);
+        await using var app = await StartAsync(Server.Configuration, Prefix, runs, lease: TimeSpan.FromSeconds(1), services: ForgetAtOnce);
 
-        await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-held") == "done", "the departed instance's entry is handled");
+        await UntilAsync(async () => await StateAsync(Admin, Prefix, "evt-held") == "done", "the departed instance's entry is handled");
         await UntilAsync(async () => (await ConsumersAsync(Prefix)).All(c => !c.Name.StartsWith("departed-", StringComparison.Ordinal)), "both departed names are removed");
 
         Assert.That(runs, Is.EquivalentTo(new Dictionary<string, int> { ["evt-held"] = 1 }));
@@ -82,7 +62,7 @@ public class DepartedConsumerTests
     // What two killed instances leave: "departed-busy" holds a queued event it never finished, "departed-idle" nothing.
     private async Task LeaveDepartedConsumersAsync(string prefix, string eventId)
     {
-        var db = _admin.GetDatabase();
+        var db = Admin.GetDatabase();
         var queue = "{" + prefix + "}queue";
         await db.StreamCreateConsumerGroupAsync(queue, Group, "0", createStream: true);
         var entry = await db.StreamAddAsync(queue, [new("body", Events.ReferStarted(eventId)), new("tp", ""), new("id", eventId)]);
@@ -92,7 +72,7 @@ public class DepartedConsumerTests
     }
 
     private Task CreateConsumerAsync(string prefix, string name) =>
-        _admin.GetDatabase().ExecuteAsync("XGROUP", "CREATECONSUMER", "{" + prefix + "}queue", Group, name);
+        Admin.GetDatabase().ExecuteAsync("XGROUP", "CREATECONSUMER", "{" + prefix + "}queue", Group, name);
 
-    private Task<StreamConsumerInfo[]> ConsumersAsync(string prefix) => _admin.GetDatabase().StreamConsumerInfoAsync("{" + prefix + "}queue", Group);
+    private Task<StreamConsumerInfo[]> ConsumersAsync(string prefix) => Admin.GetDatabase().StreamConsumerInfoAsync("{" + prefix + "}queue", Group);
 }

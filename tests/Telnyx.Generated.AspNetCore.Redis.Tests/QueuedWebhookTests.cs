@@ -11,28 +11,8 @@ using static Telnyx.Generated.AspNetCore.Redis.Tests.QueuedApp;
 namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 
 /// <summary>Telnyx:QueueWebhooks on a real redis-server shared by the fixture: each test has its own key prefix.</summary>
-public class QueuedWebhookTests
+public class QueuedWebhookTests : SharedRedisTests
 {
-    private RedisServer _redis = null!;
-    private ConnectionMultiplexer _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRedis()
-    {
-        _redis = await RedisServer.StartAsync();
-        _admin = await _redis.ConnectAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRedis()
-    {
-        _admin?.Dispose();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task A_handler_slower_than_the_claim_lease_is_answered_before_it_finishes_and_runs_once_across_two_instances()
     {
@@ -49,8 +29,8 @@ public class QueuedWebhookTests
         }
 
         var seed = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        await using var a = await StartAsync(_redis.Configuration, Prefix, runs, Slow, lease: lease, signingSeed: seed);
-        await using var b = await StartAsync(_redis.Configuration, Prefix, runs, Slow, lease: lease, signingSeed: seed);
+        await using var a = await StartAsync(Server.Configuration, Prefix, runs, Slow, lease: lease, signingSeed: seed);
+        await using var b = await StartAsync(Server.Configuration, Prefix, runs, Slow, lease: lease, signingSeed: seed);
         var body = Events.ReferStarted("evt-slow");
 
         var answers = new List<HttpStatusCode> { await StatusAsync(a, body) };
@@ -60,13 +40,13 @@ public class QueuedWebhookTests
         answers.Add(await StatusAsync(a, body));
         var copiesAnsweredWhileItRan = !finished.Task.IsCompleted;
         await finished.Task.WaitAsync(Patience);
-        await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-slow") == "done", "the event is marked done");
+        await UntilAsync(async () => await StateAsync(Admin, Prefix, "evt-slow") == "done", "the event is marked done");
         answers.Add(await StatusAsync(b, body)); // and a copy after it finished
 
         Assert.That(answers, Has.All.EqualTo(HttpStatusCode.OK));
         Assert.That(answeredBeforeTheHandlerFinished && copiesAnsweredWhileItRan, Is.True);
         Assert.That(runs["evt-slow"], Is.EqualTo(1), "renewed while it ran, so the other instance never took it over");
-        Assert.That(await _admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.Zero, "a handled entry is deleted from the stream");
+        Assert.That(await Admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.Zero, "a handled entry is deleted from the stream");
     }
 
     [Test]
@@ -77,7 +57,7 @@ public class QueuedWebhookTests
         var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var app = await StartAsync(
-            _redis.Configuration,
+            Server.Configuration,
             Prefix,
             runs,
             (e, _) =>
@@ -95,18 +75,18 @@ public class QueuedWebhookTests
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-first")), Is.EqualTo(HttpStatusCode.OK));
         await firstRunning.Task.WaitAsync(Patience);
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-waiting")), Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await StateAsync(_admin, Prefix, "evt-waiting"), Does.StartWith("queued:"), "the only slot is busy: it waits in the stream");
+        Assert.That(await StateAsync(Admin, Prefix, "evt-waiting"), Does.StartWith("queued:"), "the only slot is busy: it waits in the stream");
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-waiting")), Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-first")), Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await _admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.EqualTo(2), "copies append nothing");
+        Assert.That(await Admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.EqualTo(2), "copies append nothing");
 
         release.SetResult();
-        await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-waiting") == "done", "both events are done");
+        await UntilAsync(async () => await StateAsync(Admin, Prefix, "evt-waiting") == "done", "both events are done");
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-first")), Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-waiting")), Is.EqualTo(HttpStatusCode.OK));
 
         Assert.That(runs, Is.EquivalentTo(new Dictionary<string, int> { ["evt-first"] = 1, ["evt-waiting"] = 1 }));
-        Assert.That(await _admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.Zero);
+        Assert.That(await Admin.GetDatabase().StreamLengthAsync("{" + Prefix + "}queue"), Is.Zero);
     }
 
     [Test]
@@ -119,7 +99,7 @@ public class QueuedWebhookTests
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var mostAtOnce = 0;
         await using var app = await StartAsync(
-            _redis.Configuration,
+            Server.Configuration,
             "test:concurrency:",
             runs,
             async (_, _) =>
@@ -157,7 +137,7 @@ public class QueuedWebhookTests
         var runs = new ConcurrentDictionary<string, int>();
         var poisoned = true;
         await using var app = await StartAsync(
-            _redis.Configuration,
+            Server.Configuration,
             Prefix,
             runs,
             (_, _) => poisoned ? throw new InvalidOperationException("the CRM refused it") : Task.CompletedTask,
@@ -178,14 +158,14 @@ public class QueuedWebhookTests
         Assert.That(letter.Event, Is.InstanceOf<CallReferStartedEvent>());
         Assert.That(letter.Body, Is.EqualTo(Events.ReferStarted("evt-poison")), "the body exactly as delivered");
         Assert.That(runs["evt-poison"], Is.EqualTo(3), "a redelivery of a dead-lettered event runs nothing");
-        Assert.That(await StateAsync(_admin, Prefix, "evt-poison"), Is.EqualTo("dead"));
+        Assert.That(await StateAsync(Admin, Prefix, "evt-poison"), Is.EqualTo("dead"));
         Assert.That(attempts.GetMeasurementSnapshot().Select(m => (m.Value, m.Tags["telnyx.webhook.outcome"])), Is.EqualTo(Enumerable.Repeat((1L, (object?)"handler_failed"), 3)));
         await deadLettered.WaitForMeasurementsAsync(1, Patience); // counted once the dead letter landed, so possibly after it is listed
         Assert.That(deadLettered.GetMeasurementSnapshot().Single().Value, Is.EqualTo(1));
 
         poisoned = false;
         Assert.That(await deadLetters.ReplayAsync(letter.Id), Is.True);
-        await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-poison") == "done", "the replayed event is handled");
+        await UntilAsync(async () => await StateAsync(Admin, Prefix, "evt-poison") == "done", "the replayed event is handled");
         Assert.That(runs["evt-poison"], Is.EqualTo(4));
         Assert.That(await deadLetters.ListAsync(), Is.Empty);
         Assert.That(await deadLetters.ReplayAsync(letter.Id), Is.False, "a dead letter replays once");
@@ -196,7 +176,7 @@ public class QueuedWebhookTests
     {
         using var telemetry = new ExportedTelemetry();
         var runs = new ConcurrentDictionary<string, int>();
-        await using var app = await StartAsync(_redis.Configuration, "test:span:", runs);
+        await using var app = await StartAsync(Server.Configuration, "test:span:", runs);
 
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-span")), Is.EqualTo(HttpStatusCode.OK));
         await telemetry.RequestsEndedAsync();
@@ -219,7 +199,7 @@ public class QueuedWebhookTests
     [TestCase("-1-0")]
     public async Task A_malformed_dead_letter_id_is_an_ArgumentException_naming_it(string id)
     {
-        await using var app = await StartAsync(_redis.Configuration, "test:badid:", new ConcurrentDictionary<string, int>());
+        await using var app = await StartAsync(Server.Configuration, "test:badid:", new ConcurrentDictionary<string, int>());
         var deadLetters = app.Services.GetRequiredService<TelnyxWebhookDeadLetters>();
 
         var replay = await Assert.ThrowsAsync<ArgumentException>(() => deadLetters.ReplayAsync(id));

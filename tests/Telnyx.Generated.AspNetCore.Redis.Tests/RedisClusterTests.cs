@@ -12,34 +12,14 @@ namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 /// Every path of <c>AddTelnyxRedis</c> on a Redis Cluster (one node holding every slot), which refuses any script or
 /// multi-key command whose keys span hash slots, as clustered Azure Cache for Redis, ElastiCache and Redis Cluster do.
 /// </summary>
-public class RedisClusterTests
+public class RedisClusterTests() : SharedRedisTests(cluster: true)
 {
-    private RedisServer _redis = null!;
-    private ConnectionMultiplexer _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartCluster()
-    {
-        _redis = await RedisServer.StartAsync(cluster: true);
-        _admin = await _redis.ConnectAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopCluster()
-    {
-        _admin?.Dispose();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task Deduplication_runs_an_event_delivered_to_two_instances_at_once_once_and_a_failed_run_again()
     {
         var fail = true;
         await using var apps = await TwoInstances.StartAsync(
-            s => s.AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:cluster-dedup:"),
+            s => s.AddTelnyxRedis(Server.Configuration, o => o.KeyPrefix = "test:cluster-dedup:"),
             e => e.Id == "evt-cluster-throws" && fail ? throw new InvalidOperationException("first run fails") : Task.CompletedTask);
 
         var (a, b) = await apps.DeliverToBothAtOnceAsync(Events.ReferStarted("evt-cluster-dedup"));
@@ -76,7 +56,7 @@ public class RedisClusterTests
         var runs = new ConcurrentDictionary<string, int>();
         var poisoned = true;
         await using var app = await QueuedApp.StartAsync(
-            _redis.Configuration,
+            Server.Configuration,
             Prefix,
             runs,
             (e, _) => poisoned && e.Id == "evt-cluster-poison" ? throw new InvalidOperationException("poison") : Task.CompletedTask,
@@ -86,13 +66,13 @@ public class RedisClusterTests
 
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-cluster-queued")), Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await StatusAsync(app, Events.ReferStarted("evt-cluster-poison")), Is.EqualTo(HttpStatusCode.OK));
-        await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-cluster-queued") == "done", "the event is handled");
+        await UntilAsync(async () => await StateAsync(Admin, Prefix, "evt-cluster-queued") == "done", "the event is handled");
         await UntilAsync(async () => (await deadLetters.ListAsync()).Count == 1, "the poison event is dead-lettered");
         var backlog = await queue.GetBacklogAsync(CancellationToken.None);
         var departedRemoved = await ((RedisTelnyxWebhookQueue)queue).ForgetDepartedConsumersAsync(CancellationToken.None);
         poisoned = false;
         Assert.That(await deadLetters.ReplayAsync((await deadLetters.ListAsync()).Single().Id), Is.True);
-        await UntilAsync(async () => await StateAsync(_admin, Prefix, "evt-cluster-poison") == "done", "the replayed event is handled");
+        await UntilAsync(async () => await StateAsync(Admin, Prefix, "evt-cluster-poison") == "done", "the replayed event is handled");
 
         Assert.That((backlog.Length, backlog.DeadLetters), Is.EqualTo((0L, 1L)));
         Assert.That(departedRemoved, Is.Zero, "the departed-consumer check ran (its keys in one slot) and found none");
@@ -105,7 +85,7 @@ public class RedisClusterTests
     public async Task A_key_prefix_with_a_brace_stops_the_host_at_start_naming_the_rule(string prefix)
     {
         var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => WebhookApp.StartAsync(s => s.AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = prefix)));
+            () => WebhookApp.StartAsync(s => s.AddTelnyxRedis(Server.Configuration, o => o.KeyPrefix = prefix)));
 
         Assert.That(failure!.Message, Does.Contain("KeyPrefix must not be empty nor contain '{' or '}'"));
     }

@@ -7,35 +7,15 @@ using Telnyx.Generated.AspNetCore.Tests;
 namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 
 /// <summary>Two app instances sharing one real redis-server (started and stopped here), as behind a load balancer.</summary>
-public class RedisDeduplicationTests
+public class RedisDeduplicationTests() : SharedRedisTests(watchKeys: true)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private RedisServer _redis = null!;
-    private ConnectionMultiplexer _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRedis()
-    {
-        _redis = await RedisServer.StartAsync();
-        _admin = await _redis.ConnectAdminAsync();
-        await KeyWatch.EnableAsync(_admin);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopRedis()
-    {
-        _admin?.Dispose();
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Copies_delivered_to_two_instances_at_the_same_instant_run_the_handlers_once()
     {
         const int Count = 250;
-        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(_redis.Configuration));
+        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(Server.Configuration));
         var answers = new ConcurrentBag<(HttpStatusCode A, HttpStatusCode B)>();
 
         await Parallel.ForEachAsync(Enumerable.Range(0, Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
@@ -55,14 +35,14 @@ public class RedisDeduplicationTests
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var apps = await TwoInstances.StartAsync(
-            s => s.AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:inflight:"),
+            s => s.AddTelnyxRedis(Server.Configuration, o => o.KeyPrefix = "test:inflight:"),
             _ =>
             {
                 started.TrySetResult();
                 return finish.Task;
             });
         var body = Events.ReferStarted("evt-inflight");
-        var db = _admin.GetDatabase();
+        var db = Admin.GetDatabase();
 
         var first = apps.A.PostAsync(body);
         await started.Task.WaitAsync(Patience);
@@ -88,7 +68,7 @@ public class RedisDeduplicationTests
         }
 
         Assert.That(apps.Runs["evt-inflight"], Is.EqualTo(1));
-        var keys = _admin.GetServer(_admin.GetEndPoints()[0]).Keys(pattern: "{test:inflight:}*").Select(k => (string?)k);
+        var keys = Admin.GetServer(Admin.GetEndPoints()[0]).Keys(pattern: "{test:inflight:}*").Select(k => (string?)k);
         Assert.That(keys, Is.EqualTo(new[] { "{test:inflight:}evt-inflight" }), "one key per event id, under the configured prefix");
     }
 
@@ -97,7 +77,7 @@ public class RedisDeduplicationTests
     {
         var failures = 1;
         await using var apps = await TwoInstances.StartAsync(
-            s => s.AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:throwing:"),
+            s => s.AddTelnyxRedis(Server.Configuration, o => o.KeyPrefix = "test:throwing:"),
             _ => Interlocked.Exchange(ref failures, 0) == 1 ? Task.FromException(new InvalidOperationException("transfer failed")) : Task.CompletedTask);
         var body = Events.ReferStarted("evt-throwing");
 
@@ -106,7 +86,7 @@ public class RedisDeduplicationTests
             Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
         }
 
-        Assert.That(await _admin.GetDatabase().KeyExistsAsync("{test:throwing:}evt-throwing"), Is.False, "the failed attempt released its claim");
+        Assert.That(await Admin.GetDatabase().KeyExistsAsync("{test:throwing:}evt-throwing"), Is.False, "the failed attempt released its claim");
         using (var redelivery = await apps.B.PostAsync(body))
         {
             Assert.That(redelivery.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -123,7 +103,7 @@ public class RedisDeduplicationTests
     [Test]
     public async Task A_claim_left_by_an_instance_that_died_mid_handler_expires_after_the_lease_and_the_redelivery_runs()
     {
-        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:lease:"));
+        await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(Server.Configuration, o => o.KeyPrefix = "test:lease:"));
         var body = Events.ReferStarted("evt-orphan");
         var key = await WatchKeyAsync("{test:lease:}evt-orphan");
 
@@ -152,7 +132,7 @@ public class RedisDeduplicationTests
         await using var apps = await TwoInstances.StartAsync(s =>
         {
             var lease = leases.Dequeue();
-            s.AddTelnyxRedis(_redis.Configuration, o =>
+            s.AddTelnyxRedis(Server.Configuration, o =>
             {
                 o.KeyPrefix = "test:takeover:";
                 o.ClaimLease = lease;
@@ -160,7 +140,7 @@ public class RedisDeduplicationTests
         });
         var a = apps.A.Services.GetRequiredService<ITelnyxWebhookDeduplicator>();
         var b = apps.B.Services.GetRequiredService<ITelnyxWebhookDeduplicator>();
-        var db = _admin.GetDatabase();
+        var db = Admin.GetDatabase();
         var key = await WatchKeyAsync("{test:takeover:}evt-slow");
 
         Assert.That(await a.TryBeginAsync("evt-slow"), Is.True);
@@ -179,12 +159,12 @@ public class RedisDeduplicationTests
     [Test]
     public async Task A_Redis_timeout_answers_500_without_running_the_handler_and_the_redelivery_runs_it()
     {
-        var options = ConfigurationOptions.Parse(_redis.Configuration);
+        var options = ConfigurationOptions.Parse(Server.Configuration);
         options.AsyncTimeout = 2000; // short enough to time out while Redis is paused, long enough for the redelivery on a loaded machine
         await using var connection = await ConnectionMultiplexer.ConnectAsync(options);
         await using var apps = await TwoInstances.StartAsync(s => s.AddTelnyxRedis(connection, o => o.KeyPrefix = "test:timeout:"));
         var body = Events.ReferStarted("evt-timeout");
-        var server = _admin.GetServer(_admin.GetEndPoints()[0]);
+        var server = Admin.GetServer(Admin.GetEndPoints()[0]);
         var key = await WatchKeyAsync("{test:timeout:}evt-timeout");
 
         // Redis holds every write until unpaused: the claim times out on the client, then runs once Redis resumes.
@@ -291,7 +271,7 @@ public class RedisDeduplicationTests
         return restored.Task;
     }
 
-    private Task<KeyWatch> WatchKeyAsync(string key) => KeyWatch.StartAsync(_admin, key);
+    private Task<KeyWatch> WatchKeyAsync(string key) => KeyWatch.StartAsync(Admin, key);
 
     private static int Handled(WebhookApp app) => app.Logs.Entries.Count(e => e.Message.Contains("handled by", StringComparison.Ordinal));
 

@@ -12,22 +12,9 @@ namespace Telnyx.Generated.AspNetCore.Redis.Tests;
 
 /// <summary>The Redis de-duplicator's commands in the delivery's trace, with a real redis-server and the real OpenTelemetry SDK.</summary>
 [NonParallelizable] // the SDK listens process-wide: another test's spans would land in these lists
-public class RedisTelemetryTests
+public class RedisTelemetryTests : SharedRedisTests
 {
-    private RedisServer _redis = null!;
     private ExportedTelemetry _telemetry = null!;
-
-    [OneTimeSetUp]
-    public async Task StartRedis() => _redis = await RedisServer.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopRedis()
-    {
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-    }
 
     [SetUp]
     public void SwitchOn() => _telemetry = new ExportedTelemetry();
@@ -40,7 +27,7 @@ public class RedisTelemetryTests
     {
         var failures = 1;
         await using var app = await WebhookApp.StartAsync(s => s
-            .AddTelnyxRedis(_redis.Configuration, o => o.KeyPrefix = "test:otel:")
+            .AddTelnyxRedis(Server.Configuration, o => o.KeyPrefix = "test:otel:")
             .AddTelnyxWebhookHandler<TelnyxWebhookEvent>((_, _, _) => Interlocked.Exchange(ref failures, 0) == 1 ? throw new InvalidOperationException("once") : Task.CompletedTask));
 
         (await app.PostAsync(Events.ReferStarted("evt-otel-redis"))).Dispose(); // the handler throws: claim, then release
@@ -60,7 +47,7 @@ public class RedisTelemetryTests
             ["db.operation.name"] = "SET",
             ["db.namespace"] = "0",
             ["server.address"] = "127.0.0.1",
-            ["server.port"] = _redis.Port,
+            ["server.port"] = Server.Port,
         }), "no key, no value");
         Assert.That(set.Source.Name, Is.EqualTo("Telnyx.Generated.AspNetCore.Redis"), "the Redis package reports under its own name");
         Assert.That(set.Source.Version, Is.EqualTo(typeof(TelnyxRedisOptions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]));
