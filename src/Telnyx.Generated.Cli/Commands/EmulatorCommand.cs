@@ -20,6 +20,13 @@ internal static class EmulatorCommand
         var apiKey = new Option<string?>("--api-key") { Description = "The API key to accept (default: a random one, printed)." };
         var seed = new Option<string?>("--signing-key-seed") { Description = "Base64 of a 32-byte Ed25519 seed, for a public key that stays the same between runs." };
         var history = new Option<int>("--history-limit") { Description = "How many recent commands and events to keep in memory.", DefaultValueFactory = _ => 10_000 };
+        history.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--history-limit must be 1 or more.");
+            }
+        });
         var command = new Command("emulator", "Run the Telnyx emulator as a server for any app; prints its base URL, API key and webhook public key.")
         {
             port, webhookUrl, apiKey, seed, history,

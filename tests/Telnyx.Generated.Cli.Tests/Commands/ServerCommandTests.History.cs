@@ -24,4 +24,13 @@ public partial class ServerCommandTests
         Assert.That(await run.WaitAsync(Ready), Is.EqualTo(0));
         Assert.That(cli.Out.ToString().ReplaceLineEndings("\n").Split('\n').Count(l => l.Contains("  -> ", StringComparison.Ordinal)), Is.EqualTo(3), "each once");
     }
+
+    [Test]
+    public async Task Emulator_command_with_a_history_limit_below_1_is_a_usage_error_naming_the_option()
+    {
+        var (code, _, error) = await Support.Cli.RunAsync(["emulator", "--history-limit", "0"]);
+
+        Assert.That(code, Is.EqualTo(2));
+        Assert.That(error, Does.Contain("--history-limit must be 1 or more"));
+    }
 }
